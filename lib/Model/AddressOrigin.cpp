@@ -1,0 +1,415 @@
+//===--- AddressOrigin.cpp - Values derived from an object's own address --===//
+//
+// Part of pincheck.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Model/AddressOrigin.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+BufferClassifier::~BufferClassifier() = default;
+
+// Deep enough for `static_cast<char *>(&m.a[0]) + n`, shallow enough that a
+// chain of locals initialised from each other cannot run away.
+static constexpr unsigned MaxDepth = 16;
+
+namespace {
+struct DepthGuard {
+  unsigned &Depth;
+  explicit DepthGuard(unsigned &Depth) : Depth(Depth) { ++Depth; }
+  ~DepthGuard() { --Depth; }
+};
+} // namespace
+
+std::string qualifiedTemplateName(QualType T) {
+  if (T.isNull())
+    return {}; // A ParenListExpr in a template pattern has no type.
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  PrintingPolicy Policy{LangOptions()};
+  Policy.SuppressInlineNamespace = true;
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  if (const auto *RD = T->getAsCXXRecordDecl()) {
+    RD->printQualifiedName(OS, Policy);
+  } else if (const auto *TST = T->getAs<TemplateSpecializationType>()) {
+    if (const TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl())
+      TD->printQualifiedName(OS, Policy);
+  } else if (const auto *ICN = T->getAs<InjectedClassNameType>()) {
+    ICN->getDecl()->printQualifiedName(OS, Policy);
+  }
+  return Name;
+}
+
+bool isViewType(QualType T) {
+  static const llvm::StringSet<> Views = {
+      "std::basic_string_view", "std::span",
+      "std::reference_wrapper", "std::ranges::ref_view",
+      "llvm::ArrayRef",         "llvm::MutableArrayRef",
+      "llvm::StringRef",        "absl::Span",
+      "gsl::span",              "QStringView",
+      "QByteArrayView",         "QLatin1StringView",
+  };
+  return Views.contains(qualifiedTemplateName(T));
+}
+
+StringRef describeStorage(StorageKind Kind) {
+  switch (Kind) {
+  case StorageKind::Inline:
+    return "inline storage";
+  case StorageKind::OwnedHeap:
+    return "owned heap storage";
+  case StorageKind::SmallBuffer:
+    return "small-buffer storage";
+  }
+  llvm_unreachable("unknown storage kind");
+}
+
+/// Strips wrappers that neither change the value nor the object designated.
+static const Expr *stripTransparent(const Expr *E) {
+  while (true) {
+    const Expr *Next = E->IgnoreParens();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
+      Next = EWC->getSubExpr();
+    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = MTE->getSubExpr();
+    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = BTE->getSubExpr();
+    else if (const auto *DIE = dyn_cast<CXXDefaultInitExpr>(Next))
+      Next = DIE->getExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+}
+
+static bool isStdFunction(const FunctionDecl *FD,
+                          std::initializer_list<StringRef> Names) {
+  if (!FD || !FD->isInStdNamespace() || !FD->getIdentifier())
+    return false;
+  return llvm::is_contained(Names, FD->getName());
+}
+
+static StringRef calleeName(const CallExpr *Call) {
+  if (const FunctionDecl *FD = Call->getDirectCallee())
+    return FD->getIdentifier() ? FD->getName() : StringRef();
+  // Dependent calls in templates: `std::addressof(m)` before instantiation.
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  if (const auto *ULE = dyn_cast<UnresolvedLookupExpr>(Callee))
+    return ULE->getName().getAsIdentifierInfo()
+               ? ULE->getName().getAsIdentifierInfo()->getName()
+               : StringRef();
+  return {};
+}
+
+/// Members that return a pointer, iterator or reference into the buffer of the
+/// object they are called on.
+static bool isBufferAccessor(StringRef Name) {
+  static const llvm::StringSet<> Accessors = {
+      "data",  "c_str",  "begin",  "end",   "cbegin", "cend", "rbegin",
+      "rend",  "crbegin", "crend", "front", "back",   "at",   "get",
+      "operator[]", "operator*", "operator->", "constData", "constBegin"};
+  return Accessors.contains(Name);
+}
+
+const FieldDecl *AddressOriginFinder::ownMember(const Expr *E) {
+  E = stripTransparent(E)->IgnoreImpCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field)
+      return nullptr;
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Base))
+      return Field;
+    if (ME->isArrow())
+      return nullptr; // `p_->x` lives wherever `p_` points.
+    return ownMember(Base);
+  }
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
+    if (Base->getType()->isArrayType() || isa<MemberExpr>(Base))
+      return ownMember(Base);
+  }
+  return nullptr;
+}
+
+std::optional<AddressOrigin> AddressOriginFinder::bufferOf(const Expr *Object) {
+  const FieldDecl *Field = ownMember(Object);
+  if (!Field)
+    return std::nullopt;
+  return AddressOrigin{Buffers.bufferStorage(Field->getType()),
+                       OriginKind::MemberBuffer, Field};
+}
+
+std::optional<AddressOrigin> AddressOriginFinder::ofLvalue(const Expr *E) {
+  if (!E || Depth > MaxDepth)
+    return std::nullopt;
+  DepthGuard Guard(Depth);
+  E = stripTransparent(E);
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
+    switch (ICE->getCastKind()) {
+    case CK_NoOp:
+    case CK_DerivedToBase:
+    case CK_UncheckedDerivedToBase:
+      return ofLvalue(ICE->getSubExpr());
+    default:
+      return std::nullopt;
+    }
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_Deref)
+      return ofValue(UO->getSubExpr());
+    return std::nullopt;
+  }
+  if (isa<MemberExpr>(E) || isa<ArraySubscriptExpr>(E)) {
+    if (const FieldDecl *Field = ownMember(E))
+      return AddressOrigin{StorageKind::Inline, OriginKind::MemberAddress,
+                           Field};
+    // `p[i]` or `p->m` where `p` itself derives from the object's address.
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
+      return ofValue(ASE->getBase());
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && ME->isArrow())
+      return ofValue(ME->getBase());
+    return std::nullopt;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    // `m[i]`, `*m`, `m->x` on a container or smart pointer member.
+    if (Op->getOperator() == OO_Subscript || Op->getOperator() == OO_Star ||
+        Op->getOperator() == OO_Arrow)
+      return bufferOf(Op->getArg(0));
+    return std::nullopt;
+  }
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
+    // `m.front()`, `m.at(i)` return references into `m`'s buffer.
+    if (const CXXMethodDecl *MD = MCE->getMethodDecl();
+        MD && MD->getIdentifier() && isBufferAccessor(MD->getName()))
+      return bufferOf(MCE->getImplicitObjectArgument());
+    return std::nullopt;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (Call->getNumArgs() == 1 &&
+        (isStdFunction(Call->getDirectCallee(), {"move", "forward"}) ||
+         calleeName(Call) == "move"))
+      return ofLvalue(Call->getArg(0));
+    return std::nullopt;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    // A local reference bound once: `auto &b = buf_; p_ = &b[0];`.
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (VD && VD->isLocalVarDecl() && VD->getType()->isReferenceType() &&
+        VD->getInit())
+      return ofLvalue(VD->getInit());
+  }
+  return std::nullopt;
+}
+
+std::optional<AddressOrigin>
+AddressOriginFinder::ofConstruction(QualType Constructed,
+                                    ArrayRef<const Expr *> Args) {
+  const bool View = isViewType(Constructed);
+  for (const Expr *Arg : Args) {
+    if (!Arg)
+      continue;
+    // A view or reference wrapper built over a member refers to its buffer
+    // (or, for `std::reference_wrapper`, to the member itself).
+    if (View && Arg->isGLValue()) {
+      if (qualifiedTemplateName(Constructed) == "std::reference_wrapper") {
+        if (auto Origin = ofLvalue(Arg))
+          return Origin;
+      } else if (const FieldDecl *Field = ownMember(Arg)) {
+        StorageKind Storage = Field->getType()->isArrayType()
+                                  ? StorageKind::Inline
+                                  : Buffers.bufferStorage(Field->getType());
+        return AddressOrigin{Storage, OriginKind::MemberBuffer, Field};
+      }
+    }
+    if (auto Origin = ofValue(Arg)) {
+      // Copying or wrapping an own-address value keeps it (a lambda in a
+      // `std::function`); constructing another object with it makes that
+      // object hold the address (a child with a back-pointer).
+      if (Origin->Kind != OriginKind::CapturedThis && !View &&
+          !Constructed.isNull() && !Constructed->isPointerType())
+        Origin->Kind = OriginKind::HeldThis;
+      return Origin;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
+  if (!E || Depth > MaxDepth)
+    return std::nullopt;
+  DepthGuard Guard(Depth);
+  E = stripTransparent(E);
+
+  if (isa<CXXThisExpr>(E))
+    return AddressOrigin{StorageKind::Inline, OriginKind::ThisPointer, nullptr};
+
+  if (const auto *Cast = dyn_cast<CastExpr>(E)) {
+    switch (Cast->getCastKind()) {
+    case CK_ArrayToPointerDecay:
+      return ofLvalue(Cast->getSubExpr());
+    case CK_LValueToRValue:
+      // Reading a local pointer initialised from an own address.
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(Cast->getSubExpr()->IgnoreParens())) {
+        const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        if (VD && VD->isLocalVarDecl() && !VD->getType()->isReferenceType() &&
+            VD->getInit())
+          return ofValue(VD->getInit());
+      }
+      return std::nullopt;
+    case CK_PointerToIntegral:
+    case CK_PointerToBoolean:
+    case CK_IntegralToPointer:
+      return std::nullopt;
+    case CK_ConstructorConversion:
+    case CK_UserDefinedConversion:
+    default:
+      return ofValue(Cast->getSubExpr());
+    }
+  }
+
+  // An array member in a template pattern has no decay cast yet.
+  if (isa<MemberExpr>(E) && E->getType()->isArrayType())
+    return ofLvalue(E);
+
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_AddrOf)
+      return ofLvalue(UO->getSubExpr());
+    if (UO->isIncrementDecrementOp())
+      return ofValue(UO->getSubExpr());
+    return std::nullopt;
+  }
+
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->isAdditiveOp() && BO->getType()->isPointerType()) {
+      if (auto Origin = ofValue(BO->getLHS()))
+        return Origin;
+      return ofValue(BO->getRHS());
+    }
+    if (BO->isCommaOp())
+      return ofValue(BO->getRHS());
+    return std::nullopt;
+  }
+
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+    if (auto Origin = ofValue(CO->getTrueExpr()))
+      return Origin;
+    return ofValue(CO->getFalseExpr());
+  }
+
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
+    for (const LambdaCapture &Capture : Lambda->captures()) {
+      if (Capture.capturesThis())
+        return AddressOrigin{StorageKind::Inline, OriginKind::CapturedThis,
+                             nullptr};
+    }
+    // Init captures: `[self = this]`, `[p = &m_]`.
+    for (const Expr *Init : Lambda->capture_inits()) {
+      if (auto Origin = ofValue(Init)) {
+        Origin->Kind = OriginKind::CapturedThis;
+        return Origin;
+      }
+    }
+    return std::nullopt;
+  }
+
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MCE->getMethodDecl();
+    if (MD && (isa<CXXConversionDecl>(MD) ||
+               (MD->getIdentifier() && isBufferAccessor(MD->getName()))))
+      return bufferOf(MCE->getImplicitObjectArgument());
+    return std::nullopt;
+  }
+
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() == OO_Amp && Op->getNumArgs() == 1)
+      return ofLvalue(Op->getArg(0));
+    return std::nullopt;
+  }
+
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    StringRef Name = calleeName(Call);
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const bool Std = !Callee || Callee->isInStdNamespace();
+    if (Std && Call->getNumArgs() >= 1) {
+      if (Name == "addressof")
+        return ofLvalue(Call->getArg(0));
+      if (Name == "ref" || Name == "cref")
+        return ofLvalue(Call->getArg(0));
+      if (Name == "move" || Name == "forward")
+        return ofValue(Call->getArg(0));
+      if (Name == "data" || Name == "begin" || Name == "end" ||
+          Name == "cbegin" || Name == "cend")
+        return bufferOf(Call->getArg(0));
+      if (Name == "bind" || Name == "bind_front" || Name == "bind_back") {
+        for (const Expr *Arg : Call->arguments())
+          if (auto Origin = ofValue(Arg))
+            return AddressOrigin{Origin->Storage, OriginKind::CapturedThis,
+                                 Origin->Member};
+        return std::nullopt;
+      }
+      if (Name == "make_unique" || Name == "make_shared") {
+        for (const Expr *Arg : Call->arguments())
+          if (auto Origin = ofValue(Arg))
+            return AddressOrigin{Origin->Storage, OriginKind::HeldThis,
+                                 Origin->Member};
+        return std::nullopt;
+      }
+    }
+    // Dependent member calls in templates: `buf_.data()` with `buf_` of a
+    // dependent type.
+    if (const auto *DSME = dyn_cast<CXXDependentScopeMemberExpr>(
+            Call->getCallee()->IgnoreParenImpCasts())) {
+      const DeclarationName Member = DSME->getMember();
+      if (!DSME->isImplicitAccess() && Member.isIdentifier() &&
+          isBufferAccessor(Member.getAsString()))
+        return bufferOf(DSME->getBase());
+    }
+    return std::nullopt;
+  }
+
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    // A copy or move of an own-address value is the same value.
+    if (Construct->getNumArgs() == 1 &&
+        Construct->getConstructor()->isCopyOrMoveConstructor())
+      return ofValue(Construct->getArg(0));
+    SmallVector<const Expr *, 4> Args(Construct->arguments());
+    return ofConstruction(Construct->getType(), Args);
+  }
+  if (const auto *ILE = dyn_cast<InitListExpr>(E)) {
+    SmallVector<const Expr *, 4> Args(ILE->inits());
+    return ofConstruction(ILE->getType(), Args);
+  }
+  if (const auto *PLE = dyn_cast<ParenListExpr>(E)) {
+    // A dependent member initializer `m(x)` initialises `m` from `x`.
+    if (PLE->getNumExprs() == 1)
+      return ofValue(PLE->getExpr(0));
+    SmallVector<const Expr *, 4> Args(const_cast<ParenListExpr *>(PLE)->exprs());
+    return ofConstruction(PLE->getType(), Args);
+  }
+  if (const auto *UCE = dyn_cast<CXXUnresolvedConstructExpr>(E)) {
+    SmallVector<const Expr *, 4> Args(UCE->arguments());
+    return ofConstruction(UCE->getTypeAsWritten(), Args);
+  }
+  if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
+    // `new Private{this}`: heap memory the object owns holds its address.
+    if (const Expr *Init = New->getInitializer()) {
+      if (auto Origin = ofValue(Init)) {
+        Origin->Kind = OriginKind::HeldThis;
+        return Origin;
+      }
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+} // namespace pincheck

@@ -1,0 +1,104 @@
+//===--- AddressOrigin.h - Values derived from an object's own address ----===//
+//
+// Part of pincheck. Decides whether an expression evaluated inside a member
+// function yields a value derived from the address of `*this` (model section
+// 2: `this`, `&m`, `m.data()`, a view over `m`, a lambda capturing `this`...)
+// and which storage that address targets.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PINCHECK_MODEL_ADDRESSORIGIN_H
+#define PINCHECK_MODEL_ADDRESSORIGIN_H
+
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
+
+namespace clang {
+class CXXMethodDecl;
+class FieldDecl;
+} // namespace clang
+
+namespace pincheck {
+
+/// Where an interior pointer points (model section 2, "target storage"). The
+/// kind decides which copies and moves leave it dangling (section 3).
+enum class StorageKind {
+  /// Bytes of the object itself: `this`, a scalar, array or aggregate member.
+  Inline,
+  /// A buffer a member owns and hands over on move (`std::vector`).
+  OwnedHeap,
+  /// Inline or heap depending on size (`std::string`, small vectors).
+  SmallBuffer,
+};
+
+/// How a value came to hold the object's own address.
+enum class OriginKind {
+  ThisPointer,   ///< `this` or `*this`.
+  MemberAddress, ///< `&m`, `m` (array decay), `&m.sub`, `std::addressof(m)`.
+  MemberBuffer,  ///< `m.data()`, `m.begin()`, `&m[i]`, a view over `m`.
+  CapturedThis,  ///< A lambda or `std::bind` capturing `this`.
+  HeldThis,      ///< An object constructed with one of the above.
+};
+
+/// The answer for one expression: it derives from the object's address.
+struct AddressOrigin {
+  StorageKind Storage = StorageKind::Inline;
+  OriginKind Kind = OriginKind::ThisPointer;
+  /// The member of `*this` whose storage is targeted; null for the whole
+  /// object.
+  const clang::FieldDecl *Member = nullptr;
+};
+
+/// Classifies the buffer a member of the given type hands out through
+/// `data()`, `begin()`, `operator[]` or a view. Implemented by the model so
+/// that user-defined containers can be judged from their own code.
+class BufferClassifier {
+public:
+  virtual ~BufferClassifier();
+  virtual StorageKind bufferStorage(clang::QualType MemberType) = 0;
+};
+
+/// Finds own-address origins of expressions. The analysis is syntactic and
+/// local: it follows casts, pointer arithmetic, conditionals, local variables
+/// initialised once, constructors and the standard helpers listed in the
+/// model, and stops at anything it cannot see through.
+class AddressOriginFinder {
+public:
+  explicit AddressOriginFinder(BufferClassifier &Buffers) : Buffers(Buffers) {}
+
+  /// Origin of the value of `E` (a pointer, view, callable or object that may
+  /// hold an address).
+  std::optional<AddressOrigin> ofValue(const clang::Expr *E);
+
+  /// Origin of the address of the object that the glvalue `E` designates.
+  std::optional<AddressOrigin> ofLvalue(const clang::Expr *E);
+
+  /// If `E` names a subobject of `*this` (`m`, `this->m`, `m.sub`, `m[2]` for
+  /// an array member), returns the member of `*this` that contains it.
+  static const clang::FieldDecl *ownMember(const clang::Expr *E);
+
+private:
+  std::optional<AddressOrigin> bufferOf(const clang::Expr *Container);
+  std::optional<AddressOrigin>
+  ofConstruction(clang::QualType Constructed,
+                 llvm::ArrayRef<const clang::Expr *> Args);
+
+  BufferClassifier &Buffers;
+  unsigned Depth = 0;
+};
+
+/// True for standard and common library view types that refer to the storage
+/// of the object they are built from (`std::string_view`, `std::span`,
+/// `std::reference_wrapper`, `llvm::ArrayRef`, ...).
+bool isViewType(clang::QualType T);
+
+/// Fully qualified name of a class or class template without template
+/// arguments and inline namespaces (`std::vector`, `llvm::SmallVector`).
+std::string qualifiedTemplateName(clang::QualType T);
+
+llvm::StringRef describeStorage(StorageKind Kind);
+
+} // namespace pincheck
+
+#endif // PINCHECK_MODEL_ADDRESSORIGIN_H

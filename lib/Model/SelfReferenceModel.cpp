@@ -1,0 +1,698 @@
+//===--- SelfReferenceModel.cpp - Which types must not be moved -----------===//
+//
+// Part of pincheck.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Model/SelfReferenceModel.h"
+#include "Model/Annotations.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringMap.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+StringRef spellSpecialMember(SpecialMember Member) {
+  switch (Member) {
+  case SpecialMember::CopyConstructor:
+    return "copy constructor";
+  case SpecialMember::CopyAssignment:
+    return "copy assignment operator";
+  case SpecialMember::MoveConstructor:
+    return "move constructor";
+  case SpecialMember::MoveAssignment:
+    return "move assignment operator";
+  }
+  llvm_unreachable("unknown special member");
+}
+
+static bool isMove(SpecialMember Member) {
+  return Member == SpecialMember::MoveConstructor ||
+         Member == SpecialMember::MoveAssignment;
+}
+
+bool TypeSummary::hasFault(SpecialMember Member) const {
+  return llvm::any_of(Faults, [Member](const SpecialMemberFault &Fault) {
+    return Fault.Member == Member;
+  });
+}
+
+bool TypeSummary::copyIsWrong() const {
+  return hasFault(SpecialMember::CopyConstructor) ||
+         hasFault(SpecialMember::CopyAssignment);
+}
+
+bool TypeSummary::moveIsWrong() const {
+  return hasFault(SpecialMember::MoveConstructor) ||
+         hasFault(SpecialMember::MoveAssignment);
+}
+
+//===----------------------------------------------------------------------===//
+// Special members: which exist, and in which form.
+//===----------------------------------------------------------------------===//
+
+static bool matches(const CXXMethodDecl *MD, SpecialMember Member) {
+  switch (Member) {
+  case SpecialMember::CopyConstructor:
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(MD))
+      return Ctor->isCopyConstructor();
+    return false;
+  case SpecialMember::MoveConstructor:
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(MD))
+      return Ctor->isMoveConstructor();
+    return false;
+  case SpecialMember::CopyAssignment:
+    return MD->isCopyAssignmentOperator();
+  case SpecialMember::MoveAssignment:
+    return MD->isMoveAssignmentOperator();
+  }
+  llvm_unreachable("unknown special member");
+}
+
+/// Whether an object of `Record` can be copied (or moved) by the given
+/// operation at all; a move falls back to the copy when it is not declared.
+static bool isUsable(const CXXRecordDecl *Record, SpecialMember Member,
+                     unsigned Depth);
+
+/// Whether the implicit definition of `Member` would be deleted because a
+/// subobject cannot undergo the same operation (C++ [class.copy.ctor]/10,
+/// [class.copy.assign]/7), computed from the declarations because Sema
+/// declares implicit members lazily.
+static bool implicitlyDeleted(const CXXRecordDecl *Record, SpecialMember Member,
+                              unsigned Depth) {
+  const bool Assignment = Member == SpecialMember::CopyAssignment ||
+                          Member == SpecialMember::MoveAssignment;
+  auto SubobjectBlocks = [&](QualType T) {
+    if (T->isRValueReferenceType() && !Assignment)
+      return !isMove(Member);
+    if (Assignment && (T->isReferenceType() ||
+                       (T.isConstQualified() && !T->isRecordType())))
+      return true;
+    const auto *RD = T->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition() || T->isDependentType())
+      return false;
+    return !isUsable(RD->getDefinition(), Member, Depth + 1);
+  };
+  for (const CXXBaseSpecifier &Base : Record->bases())
+    if (SubobjectBlocks(Base.getType()))
+      return true;
+  for (const FieldDecl *Field : Record->fields())
+    if (SubobjectBlocks(Field->getType()))
+      return true;
+  return false;
+}
+
+MemberForm SelfReferenceModel::formOf(const CXXRecordDecl *Record,
+                                      SpecialMember Member,
+                                      const CXXMethodDecl **Decl) {
+  const CXXMethodDecl *Found = nullptr;
+  for (const CXXMethodDecl *MD : Record->methods()) {
+    if (!matches(MD, Member))
+      continue;
+    // Prefer the declaration the user wrote (`T(const T &)` over `T(T &)`).
+    if (!Found || (Found->isImplicit() && !MD->isImplicit()))
+      Found = MD;
+  }
+  if (Decl)
+    *Decl = Found && !Found->isImplicit() ? Found : nullptr;
+
+  if (Found) {
+    if (Found->isDeleted())
+      return isMove(Member) && Found->isDefaulted() ? MemberForm::NotDeclared
+                                                    : MemberForm::Deleted;
+    if (Found->isImplicit())
+      return MemberForm::Implicit;
+    const FunctionDecl *Definition = nullptr;
+    if (Found->isDefaulted() ||
+        (Found->hasBody(Definition) && Definition->isDefaulted()))
+      return MemberForm::Defaulted;
+    if (Found->hasBody(Definition))
+      return MemberForm::UserProvided;
+    return MemberForm::External;
+  }
+
+  // Not declared yet: work out what the implicit declaration would be.
+  switch (Member) {
+  case SpecialMember::CopyConstructor:
+  case SpecialMember::CopyAssignment:
+    if (Record->hasUserDeclaredMoveConstructor() ||
+        Record->hasUserDeclaredMoveAssignment())
+      return MemberForm::Deleted;
+    return implicitlyDeleted(Record, Member, 0) ? MemberForm::Deleted
+                                                : MemberForm::Implicit;
+  case SpecialMember::MoveConstructor:
+    if (Record->hasUserDeclaredCopyConstructor() ||
+        Record->hasUserDeclaredCopyAssignment() ||
+        Record->hasUserDeclaredMoveAssignment() ||
+        Record->hasUserDeclaredDestructor())
+      return MemberForm::NotDeclared;
+    // A defaulted move that would be deleted is ignored by overload
+    // resolution: the copy is used.
+    return implicitlyDeleted(Record, Member, 0) ? MemberForm::NotDeclared
+                                                : MemberForm::Implicit;
+  case SpecialMember::MoveAssignment:
+    if (Record->hasUserDeclaredCopyConstructor() ||
+        Record->hasUserDeclaredCopyAssignment() ||
+        Record->hasUserDeclaredMoveConstructor() ||
+        Record->hasUserDeclaredDestructor())
+      return MemberForm::NotDeclared;
+    return implicitlyDeleted(Record, Member, 0) ? MemberForm::NotDeclared
+                                                : MemberForm::Implicit;
+  }
+  llvm_unreachable("unknown special member");
+}
+
+static bool isUsable(const CXXRecordDecl *Record, SpecialMember Member,
+                     unsigned Depth) {
+  if (Depth > 8)
+    return true;
+  MemberForm Form = SelfReferenceModel::formOf(Record, Member, nullptr);
+  if (Form == MemberForm::NotDeclared) {
+    SpecialMember Copy = Member == SpecialMember::MoveConstructor
+                             ? SpecialMember::CopyConstructor
+                             : SpecialMember::CopyAssignment;
+    return isUsable(Record, Copy, Depth + 1);
+  }
+  return Form != MemberForm::Deleted;
+}
+
+//===----------------------------------------------------------------------===//
+// Writes to members, in the order the function performs them.
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// A member of `*this` given a value: `m(v)`, `m = v`, `m.push_back(v)`.
+struct MemberWrite {
+  const FieldDecl *Field;
+  const Expr *Value;
+};
+
+/// Members that store their argument inside the object they are called on.
+bool isStoringMember(StringRef Name) {
+  static const llvm::StringSet<> Names = {
+      "push_back", "emplace_back", "push_front", "emplace_front", "insert",
+      "emplace",   "assign",       "reset",      "append",        "set",
+      "store",     "push",         "swap"};
+  return Names.contains(Name);
+}
+
+class MemberWriteCollector {
+public:
+  /// With `FollowCalls`, member functions called on `*this` are followed
+  /// (a copy constructor delegating to a private `copy_from(o)`).
+  MemberWriteCollector(SmallVectorImpl<MemberWrite> &Writes, bool FollowCalls)
+      : Writes(Writes), FollowCalls(FollowCalls) {}
+
+  void collectFunction(const FunctionDecl *FD) {
+    const FunctionDecl *Definition = nullptr;
+    if (!FD || !FD->hasBody(Definition) || !Visited.insert(Definition).second)
+      return;
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition)) {
+      for (const CXXCtorInitializer *Init : Ctor->inits()) {
+        if (const FieldDecl *Field = Init->getAnyMember())
+          Writes.push_back({Field, Init->getInit()});
+        else if (Init->isDelegatingInitializer() && FollowCalls)
+          if (const auto *Construct =
+                  dyn_cast<CXXConstructExpr>(Init->getInit()->IgnoreImplicit()))
+            collectFunction(Construct->getConstructor());
+        collectStmt(Init->getInit());
+      }
+    }
+    collectStmt(Definition->getBody());
+  }
+
+  void collectStmt(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->getOpcode() == BO_Assign) {
+      if (const FieldDecl *Field = AddressOriginFinder::ownMember(BO->getLHS()))
+        Writes.push_back({Field, BO->getRHS()});
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      if (const FieldDecl *Field = AddressOriginFinder::ownMember(Op->getArg(0)))
+        Writes.push_back({Field, Op->getArg(1)});
+    } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *MD = Call->getMethodDecl();
+      const Expr *Object = Call->getImplicitObjectArgument();
+      if (MD && Object) {
+        if (const FieldDecl *Field = AddressOriginFinder::ownMember(Object)) {
+          if (MD->getIdentifier() && isStoringMember(MD->getName()))
+            for (const Expr *Arg : Call->arguments())
+              Writes.push_back({Field, Arg});
+        } else if (FollowCalls &&
+                   isa<CXXThisExpr>(Object->IgnoreParenImpCasts())) {
+          collectFunction(MD);
+        }
+      }
+    }
+    for (const Stmt *Child : S->children())
+      collectStmt(Child);
+  }
+
+private:
+  SmallVectorImpl<MemberWrite> &Writes;
+  bool FollowCalls;
+  llvm::SmallPtrSet<const FunctionDecl *, 4> Visited;
+};
+
+/// If `Value` reads member `F` of another object (`o.p_`, `std::move(o.p_)`),
+/// returns `F`.
+const FieldDecl *copiedMember(const Expr *Value) {
+  while (true) {
+    Value = Value->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value);
+        Construct && Construct->getNumArgs() == 1) {
+      Value = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(Value);
+        Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+        Call->getDirectCallee()->isInStdNamespace() &&
+        Call->getDirectCallee()->getIdentifier() &&
+        (Call->getDirectCallee()->getName() == "move" ||
+         Call->getDirectCallee()->getName() == "forward")) {
+      Value = Call->getArg(0);
+      continue;
+    }
+    break;
+  }
+  const auto *ME = dyn_cast<MemberExpr>(Value);
+  if (!ME || isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return dyn_cast<FieldDecl>(ME->getMemberDecl());
+}
+
+/// Types that can hold an address: everything but arithmetic and enums.
+bool canHoldAddress(QualType T) {
+  if (T->isReferenceType())
+    return true;
+  const Type *Base = T->getBaseElementTypeUnsafe();
+  return !(Base->isArithmeticType() || Base->isEnumeralType());
+}
+
+bool isTypeErasedCallable(QualType T) {
+  static const llvm::StringSet<> Names = {
+      "std::function", "std::move_only_function", "std::copyable_function",
+      "absl::AnyInvocable", "folly::Function"};
+  return Names.contains(qualifiedTemplateName(T.getNonReferenceType()));
+}
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Buffer storage of member types.
+//===----------------------------------------------------------------------===//
+
+static std::optional<StorageKind> knownBufferStorage(StringRef Name) {
+  static const llvm::StringMap<StorageKind> Known = [] {
+    llvm::StringMap<StorageKind> Map;
+    for (StringRef Inline :
+         {"std::array", "std::optional", "std::variant", "std::pair",
+          "std::tuple", "std::inplace_vector", "std::bitset", "std::atomic",
+          "boost::container::static_vector", "boost::array"})
+      Map[Inline] = StorageKind::Inline;
+    for (StringRef Small :
+         {"std::basic_string", "std::function", "std::move_only_function",
+          "std::copyable_function", "std::any", "llvm::SmallVector",
+          "llvm::SmallString", "absl::InlinedVector", "absl::FixedArray",
+          "absl::AnyInvocable", "boost::container::small_vector",
+          "folly::small_vector", "folly::basic_fbstring", "folly::Function",
+          "QVarLengthArray"})
+      Map[Small] = StorageKind::SmallBuffer;
+    for (StringRef Heap :
+         {"std::vector", "std::unique_ptr", "std::shared_ptr", "std::deque",
+          "std::list", "std::forward_list", "std::map", "std::multimap",
+          "std::set", "std::multiset", "std::unordered_map",
+          "std::unordered_multimap", "std::unordered_set",
+          "std::unordered_multiset", "std::valarray", "folly::fbvector",
+          "QString", "QByteArray", "QList", "QVector", "llvm::DenseMap",
+          "llvm::StringMap", "llvm::BumpPtrAllocatorImpl"})
+      Map[Heap] = StorageKind::OwnedHeap;
+    return Map;
+  }();
+  auto It = Known.find(Name);
+  if (It == Known.end())
+    return std::nullopt;
+  return It->second;
+}
+
+StorageKind SelfReferenceModel::bufferStorage(QualType MemberType) {
+  MemberType = MemberType.getNonReferenceType();
+  if (MemberType->isArrayType())
+    return StorageKind::Inline;
+  if (auto Known = knownBufferStorage(qualifiedTemplateName(MemberType)))
+    return *Known;
+  if (const auto *RD = MemberType->getAsCXXRecordDecl())
+    if (RD->hasDefinition())
+      return storageOfUnknownClass(RD->getDefinition());
+  // A dependent or incomplete type: assume it owns its buffer, the case in
+  // which only copies are wrong.
+  return StorageKind::OwnedHeap;
+}
+
+/// A user-defined container: judge it by what its accessors return, then by
+/// whether it points into itself.
+StorageKind
+SelfReferenceModel::storageOfUnknownClass(const CXXRecordDecl *Record) {
+  auto [It, Inserted] = BufferStorages.try_emplace(Record,
+                                                   StorageKind::OwnedHeap);
+  if (!Inserted)
+    return It->second; // Memoised, or being computed (recursion).
+  StorageKind Storage = StorageKind::OwnedHeap;
+  bool Decided = false;
+  for (const CXXMethodDecl *MD : Record->methods()) {
+    const FunctionDecl *Definition = nullptr;
+    if (Decided || !MD->getIdentifier() ||
+        (MD->getName() != "data" && MD->getName() != "begin") ||
+        !MD->hasBody(Definition))
+      continue;
+    for (const Stmt *S : cast<CompoundStmt>(Definition->getBody())->body()) {
+      const auto *Return = dyn_cast<ReturnStmt>(S);
+      if (!Return || !Return->getRetValue())
+        continue;
+      std::optional<AddressOrigin> Origin =
+          MD->getReturnType()->isReferenceType()
+              ? Origins.ofLvalue(Return->getRetValue())
+              : Origins.ofValue(Return->getRetValue());
+      if (Origin) {
+        Storage = Origin->Storage;
+        Decided = true;
+        break;
+      }
+    }
+  }
+  if (!Decided) {
+    const TypeSummary *Summary = summarize(Record);
+    if (Summary && Summary->isSelfReferential())
+      Storage = StorageKind::SmallBuffer;
+  }
+  BufferStorages[Record] = Storage;
+  return Storage;
+}
+
+//===----------------------------------------------------------------------===//
+// Type summaries.
+//===----------------------------------------------------------------------===//
+
+SelfReferenceModel::SelfReferenceModel(ModelOptions Opts)
+    : Options(std::move(Opts)), Origins(*this) {
+  for (const std::string &Name : Options.PinnedTypes)
+    PinnedTypeNames.insert(Name);
+}
+
+SelfReferenceModel::~SelfReferenceModel() = default;
+
+const TypeSummary *SelfReferenceModel::summarize(QualType T) {
+  const auto *RD = T.getNonReferenceType()
+                       ->getBaseElementTypeUnsafe()
+                       ->getAsCXXRecordDecl();
+  return RD ? summarize(RD) : nullptr;
+}
+
+const TypeSummary *SelfReferenceModel::summarize(const CXXRecordDecl *Record) {
+  if (!Record || !Record->hasDefinition())
+    return nullptr;
+  Record = Record->getDefinition();
+  // Implicit instantiations are judged on their pattern (section 2).
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
+      Spec && !Spec->isExplicitSpecialization())
+    if (const CXXRecordDecl *Pattern = Record->getTemplateInstantiationPattern())
+      if (Pattern->hasDefinition())
+        Record = Pattern->getDefinition();
+
+  auto [It, Inserted] = Summaries.try_emplace(Record);
+  if (!Inserted)
+    return It->second.get(); // Null while being computed: a cycle.
+  auto Summary = std::make_unique<TypeSummary>();
+  Summary->Record = Record;
+  analyze(*Summary);
+  It = Summaries.find(Record);
+  It->second = std::move(Summary);
+  return It->second.get();
+}
+
+bool SelfReferenceModel::isSelfReferential(QualType T) {
+  const TypeSummary *Summary = summarize(T);
+  return Summary && !Summary->Unpin && Summary->isSelfReferential();
+}
+
+bool SelfReferenceModel::isPinnedMarker(QualType T) {
+  const TypeSummary *Summary = summarize(T);
+  return Summary && !Summary->Unpin && Summary->PinnedMarker;
+}
+
+void SelfReferenceModel::analyze(TypeSummary &Summary) {
+  const CXXRecordDecl *Record = Summary.Record;
+  Summary.Unpin = hasPinAnnotation(Record, annotation::Unpin);
+  Summary.PinnedMarker = hasPinAnnotation(Record, annotation::Pinned) ||
+                         qualifiedTemplateName(QualType(
+                             Record->getTypeForDecl(), 0)) ==
+                             "pin::PhantomPinned";
+  if (!Summary.PinnedMarker && !PinnedTypeNames.empty()) {
+    std::string Name = Record->getQualifiedNameAsString();
+    Summary.PinnedMarker = PinnedTypeNames.contains(Name) ||
+                           PinnedTypeNames.contains("::" + Name);
+  }
+  findSubobjects(Summary);
+  findInteriorPointers(Summary);
+  judgeSpecialMembers(Summary);
+}
+
+void SelfReferenceModel::findSubobjects(TypeSummary &Summary) {
+  auto Consider = [&](QualType T, const NamedDecl *Subobject) {
+    const TypeSummary *Inner = summarize(T);
+    if (!Inner || Inner->Unpin)
+      return;
+    if (Inner->PinnedMarker)
+      Summary.PinnedMarker = true;
+    if (Inner->isSelfReferential() && !Summary.SelfReferentialSubobject)
+      Summary.SelfReferentialSubobject = Subobject;
+  };
+  for (const CXXBaseSpecifier &Base : Summary.Record->bases())
+    if (const auto *BaseRD = Base.getType()->getAsCXXRecordDecl())
+      Consider(Base.getType(), BaseRD);
+  for (const FieldDecl *Field : Summary.Record->fields())
+    if (!Field->getType()->isReferenceType() &&
+        !Field->getType()->isPointerType())
+      Consider(Field->getType(), Field);
+}
+
+/// The origin of the value a member receives; for a reference member, the
+/// address of the object it binds to.
+static std::optional<AddressOrigin>
+originOfWrite(AddressOriginFinder &Origins, const FieldDecl *Field,
+              const Expr *Value) {
+  if (Field->getType()->isReferenceType())
+    return Origins.ofLvalue(Value);
+  return Origins.ofValue(Value);
+}
+
+namespace {
+/// Finds `this` (or a member's address) handed out of a constructor:
+/// to a C function as user data, into a global, another object or a
+/// container, or to a thread.
+class EscapeCollector {
+public:
+  EscapeCollector(AddressOriginFinder &Origins, const FunctionDecl *In,
+                  SmallVectorImpl<AddressEscape> &Escapes)
+      : Origins(Origins), In(In), Escapes(Escapes) {}
+
+  void collect(const Stmt *S) {
+    if (!S)
+      return;
+    if (isa<LambdaExpr>(S))
+      return; // A lambda body runs later, on whatever it captured.
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      visitCall(Call);
+    else if (const auto *BO = dyn_cast<BinaryOperator>(S);
+             BO && BO->getOpcode() == BO_Assign)
+      visitStore(BO->getLHS(), BO->getRHS(), BO);
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+      visitConstruct(Construct);
+    for (const Stmt *Child : S->children())
+      collect(Child);
+  }
+
+private:
+  bool escapes(const Expr *Value) {
+    return Origins.ofValue(Value).has_value();
+  }
+
+  void add(const Expr *At, std::string Sink) {
+    Escapes.push_back({At, In, std::move(Sink)});
+  }
+
+  void visitCall(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier())
+      return;
+    std::string Name = "'" + Callee->getNameAsString() + "'";
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(Call)) {
+      const Expr *Object = MCE->getImplicitObjectArgument();
+      // Calls on `*this` and its members are judged as writes instead.
+      if (!Object || isa<CXXThisExpr>(Object->IgnoreParenImpCasts()) ||
+          AddressOriginFinder::ownMember(Object))
+        return;
+      if (isStoringMember(Callee->getName())) {
+        for (const Expr *Arg : Call->arguments())
+          if (escapes(Arg))
+            return add(Arg, "a container (" + Name + ")");
+        return;
+      }
+    }
+    const bool HasBody = Callee->hasBody();
+    for (unsigned I = 0, E = Call->getNumArgs(); I != E; ++I) {
+      const Expr *Arg = Call->getArg(I);
+      if (isa<CXXOperatorCallExpr>(Call) && I == 0)
+        continue;
+      std::optional<AddressOrigin> Origin = Origins.ofValue(Arg);
+      if (!Origin)
+        continue;
+      const ParmVarDecl *Param =
+          I < Callee->getNumParams() ? Callee->getParamDecl(I) : nullptr;
+      // C user-data registration: `void *` or `...` into an unseen body.
+      if (!HasBody && (!Param || Param->getType()->isVoidPointerType()))
+        return add(Arg, Name);
+      // A callback capturing `this` handed to a type-erased callable that
+      // may outlive the call.
+      if (Param && Origin->Kind == OriginKind::CapturedThis &&
+          isTypeErasedCallable(Param->getType()) &&
+          !Param->getType()->isLValueReferenceType())
+        return add(Arg, Name);
+    }
+  }
+
+  void visitStore(const Expr *Target, const Expr *Value, const Expr *At) {
+    if (AddressOriginFinder::ownMember(Target) || !escapes(Value))
+      return;
+    const Expr *Stripped = Target->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Stripped)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (VD && VD->hasGlobalStorage())
+        add(At, "the global '" + VD->getNameAsString() + "'");
+      return;
+    }
+    if (isa<MemberExpr>(Stripped) || isa<UnaryOperator>(Stripped))
+      add(At, "another object");
+  }
+
+  void visitConstruct(const CXXConstructExpr *Construct) {
+    std::string Type = qualifiedTemplateName(Construct->getType());
+    if (Type != "std::thread" && Type != "std::jthread")
+      return;
+    for (const Expr *Arg : Construct->arguments())
+      if (escapes(Arg))
+        return add(Arg, "a thread");
+  }
+
+  AddressOriginFinder &Origins;
+  const FunctionDecl *In;
+  SmallVectorImpl<AddressEscape> &Escapes;
+};
+} // namespace
+
+void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
+  const CXXRecordDecl *Record = Summary.Record;
+  llvm::SmallPtrSet<const FieldDecl *, 4> Seen;
+  auto AddPointer = [&](const FieldDecl *Field, const Expr *Value,
+                        const FunctionDecl *SetIn) {
+    if (!Value || !canHoldAddress(Field->getType()) || Seen.contains(Field) ||
+        Field->getParent() != Record)
+      return;
+    if (auto Origin = originOfWrite(Origins, Field, Value)) {
+      Seen.insert(Field);
+      Summary.Pointers.push_back({Field, Value, SetIn, *Origin});
+    }
+  };
+
+  for (const FieldDecl *Field : Record->fields())
+    if (Field->hasInClassInitializer())
+      AddPointer(Field, Field->getInClassInitializer(), nullptr);
+
+  auto VisitFunction = [&](const FunctionDecl *FD) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    if (!MD || MD->isStatic() || isa<CXXDestructorDecl>(MD) ||
+        MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator())
+      return;
+    const auto *Ctor = dyn_cast<CXXConstructorDecl>(MD);
+    if (Ctor && Ctor->isCopyOrMoveConstructor())
+      return;
+    SmallVector<MemberWrite, 8> Writes;
+    MemberWriteCollector(Writes, /*FollowCalls=*/false).collectFunction(MD);
+    const FunctionDecl *Definition = nullptr;
+    if (!MD->hasBody(Definition))
+      return;
+    for (const MemberWrite &Write : Writes)
+      AddPointer(Write.Field, Write.Value, Definition);
+    if (Ctor) {
+      EscapeCollector Escapes(Origins, Definition, Summary.Escapes);
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isWritten())
+          Escapes.collect(Init->getInit());
+      Escapes.collect(Definition->getBody());
+    }
+  };
+  for (const Decl *D : Record->decls()) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      VisitFunction(FD);
+    else if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+      VisitFunction(FTD->getTemplatedDecl());
+  }
+}
+
+void SelfReferenceModel::judgeSpecialMembers(TypeSummary &Summary) {
+  if (Summary.Pointers.empty() && Summary.Escapes.empty())
+    return;
+  for (SpecialMember Member :
+       {SpecialMember::CopyConstructor, SpecialMember::CopyAssignment,
+        SpecialMember::MoveConstructor, SpecialMember::MoveAssignment}) {
+    const CXXMethodDecl *Decl = nullptr;
+    MemberForm Form = formOf(Summary.Record, Member, &Decl);
+    if (Form == MemberForm::Deleted || Form == MemberForm::NotDeclared ||
+        Form == MemberForm::External)
+      continue;
+    const bool Memberwise =
+        Form == MemberForm::Implicit || Form == MemberForm::Defaulted;
+
+    SmallVector<MemberWrite, 8> Writes;
+    if (!Memberwise)
+      MemberWriteCollector(Writes, /*FollowCalls=*/true).collectFunction(Decl);
+
+    for (int I = 0, E = Summary.Pointers.size(); I != E; ++I) {
+      const InteriorPointer &Pointer = Summary.Pointers[I];
+      // Section 3: a move hands an owned heap buffer over intact.
+      if (isMove(Member) && Pointer.Origin.Storage == StorageKind::OwnedHeap)
+        continue;
+      if (Memberwise) {
+        Summary.Faults.push_back({Member, Form, Decl, I, nullptr});
+        continue;
+      }
+      // User-provided: fine if it re-seats the pointer from the new object,
+      // wrong if it copies it from the source verbatim.
+      bool Reseats = false;
+      const Expr *Verbatim = nullptr;
+      for (const MemberWrite &Write : Writes) {
+        if (Write.Field != Pointer.Field)
+          continue;
+        if (originOfWrite(Origins, Write.Field, Write.Value)) {
+          Reseats = true;
+          break;
+        }
+        if (!Verbatim && copiedMember(Write.Value) == Pointer.Field)
+          Verbatim = Write.Value;
+      }
+      if (!Reseats && Verbatim)
+        Summary.Faults.push_back({Member, Form, Decl, I, Verbatim});
+    }
+    // Addresses a constructor handed out keep naming the source object,
+    // unless a user-provided member registers the new one itself.
+    if (Memberwise && !Summary.Escapes.empty())
+      Summary.Faults.push_back({Member, Form, Decl, -1, nullptr});
+  }
+}
+
+} // namespace pincheck

@@ -1,0 +1,159 @@
+//===--- SelfReferenceModel.h - Which types must not be moved -------------===//
+//
+// Part of pincheck. The model of `pinning-model.md` sections 2 and 3: for a
+// class, its interior pointers (where they are declared, where they are set,
+// and which storage they target), the addresses its constructors hand out,
+// and which of its copy and move operations leave them dangling.
+//
+// Types are classified lazily, on the first question about them, and the
+// answer is memoised for the translation unit.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PINCHECK_MODEL_SELFREFERENCEMODEL_H
+#define PINCHECK_MODEL_SELFREFERENCEMODEL_H
+
+#include "Model/AddressOrigin.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+} // namespace clang
+
+namespace pincheck {
+
+/// A member whose value derives from the object's own address.
+struct InteriorPointer {
+  /// The member of the class that holds the address (for `head_.next =
+  /// &head_`, `head_`).
+  const clang::FieldDecl *Field = nullptr;
+  /// The expression that gives it the address: a default member initializer,
+  /// a constructor initializer or the right-hand side of an assignment.
+  const clang::Expr *Value = nullptr;
+  /// The function that sets it; null for a default member initializer.
+  const clang::FunctionDecl *SetIn = nullptr;
+  AddressOrigin Origin;
+};
+
+/// `this` (or the address of a member) handed out by a constructor.
+struct AddressEscape {
+  const clang::Expr *At = nullptr;
+  const clang::FunctionDecl *SetIn = nullptr;
+  /// What keeps the address, for the note ("'curl_easy_setopt'",
+  /// "a global variable").
+  std::string Sink;
+};
+
+enum class SpecialMember {
+  CopyConstructor,
+  CopyAssignment,
+  MoveConstructor,
+  MoveAssignment
+};
+
+/// How a special member comes to exist, which decides how it is judged.
+enum class MemberForm {
+  Implicit,     ///< Implicitly declared (or would be on first use).
+  Defaulted,    ///< `= default`.
+  UserProvided, ///< Has a body this translation unit can see.
+  External,     ///< Declared here, defined in another translation unit.
+  Deleted,      ///< Deleted, explicitly or implicitly.
+  NotDeclared,  ///< Move operation suppressed: the copy is used instead.
+};
+
+/// A special member that leaves an interior pointer or escaped address
+/// aimed at the source object.
+struct SpecialMemberFault {
+  SpecialMember Member;
+  MemberForm Form;
+  /// The declaration, when there is one the user wrote.
+  const clang::CXXMethodDecl *Decl = nullptr;
+  /// Index into `TypeSummary::Pointers`, or -1 for an escaped address.
+  int Pointer = -1;
+  /// For a user-provided member, the expression that copies the pointer
+  /// from the source object verbatim (`p_(o.p_)`).
+  const clang::Expr *VerbatimCopy = nullptr;
+};
+
+/// Everything the model knows about one class.
+struct TypeSummary {
+  const clang::CXXRecordDecl *Record = nullptr;
+  /// `PIN_UNPIN`: the class vouches for its own moves.
+  bool Unpin = false;
+  /// `PIN_PINNED`, a `pin::PhantomPinned` member or base, a pinned-marker
+  /// member or base, or named in `PinnedTypes`.
+  bool PinnedMarker = false;
+  llvm::SmallVector<InteriorPointer, 2> Pointers;
+  llvm::SmallVector<AddressEscape, 1> Escapes;
+  /// A member or base whose type is self-referential: the class is
+  /// self-referential through it, and the root cause lies there.
+  const clang::NamedDecl *SelfReferentialSubobject = nullptr;
+  llvm::SmallVector<SpecialMemberFault, 4> Faults;
+
+  /// Section 2: an interior pointer of its own or a self-referential
+  /// subobject.
+  bool isSelfReferential() const {
+    return !Pointers.empty() || SelfReferentialSubobject != nullptr;
+  }
+  bool hasFault(SpecialMember Member) const;
+  /// Copying (or moving) is wrong by the table of section 3.
+  bool copyIsWrong() const;
+  bool moveIsWrong() const;
+};
+
+/// Options that extend the model, read from the check options.
+struct ModelOptions {
+  /// Qualified names of classes that are pinned markers (`PinnedTypes`).
+  std::vector<std::string> PinnedTypes;
+};
+
+class SelfReferenceModel : public BufferClassifier {
+public:
+  explicit SelfReferenceModel(ModelOptions Options = {});
+  ~SelfReferenceModel() override;
+
+  /// The summary of a class definition; null for a class that is only
+  /// declared. Implicit template instantiations are judged on their pattern.
+  const TypeSummary *summarize(const clang::CXXRecordDecl *Record);
+  /// The summary of the class type `T` or of the element type of an array.
+  const TypeSummary *summarize(clang::QualType T);
+
+  bool isSelfReferential(clang::QualType T);
+  bool isPinnedMarker(clang::QualType T);
+
+  /// Judges one special member of `Record` as it exists in the translation
+  /// unit (implicit, defaulted, user-provided, ...).
+  static MemberForm formOf(const clang::CXXRecordDecl *Record,
+                           SpecialMember Member,
+                           const clang::CXXMethodDecl **Decl);
+
+  StorageKind bufferStorage(clang::QualType MemberType) override;
+
+  AddressOriginFinder &origins() { return Origins; }
+
+private:
+  void analyze(TypeSummary &Summary);
+  void findInteriorPointers(TypeSummary &Summary);
+  void findSubobjects(TypeSummary &Summary);
+  void judgeSpecialMembers(TypeSummary &Summary);
+  StorageKind storageOfUnknownClass(const clang::CXXRecordDecl *Record);
+
+  ModelOptions Options;
+  llvm::StringSet<> PinnedTypeNames;
+  AddressOriginFinder Origins;
+  llvm::DenseMap<const clang::CXXRecordDecl *, std::unique_ptr<TypeSummary>>
+      Summaries;
+  llvm::DenseMap<const clang::CXXRecordDecl *, StorageKind> BufferStorages;
+};
+
+llvm::StringRef spellSpecialMember(SpecialMember Member);
+
+} // namespace pincheck
+
+#endif // PINCHECK_MODEL_SELFREFERENCEMODEL_H

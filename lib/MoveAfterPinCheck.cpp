@@ -1,0 +1,7 @@
+//===--- MoveAfterPinCheck.cpp - pin-move-after-pin ===//
+//
+// Part of pincheck. The check registers no matchers yet: see MoveAfterPinCheck.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "MoveAfterPinCheck.h"

@@ -1,0 +1,319 @@
+//===--- SelfReferentialTypeCheck.cpp - pin-self-referential-type ---------===//
+//
+// Part of pincheck.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SelfReferentialTypeCheck.h"
+#include "CheckOptions.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace pincheck {
+
+SelfReferentialTypeCheck::SelfReferentialTypeCheck(
+    StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      PinnedTypes(Options.getLocalOrGlobal("PinnedTypes", "")),
+      Model(parseModelOptions(PinnedTypes)) {}
+
+void SelfReferentialTypeCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "PinnedTypes", PinnedTypes);
+}
+
+//===----------------------------------------------------------------------===//
+// Matchers: every class definition the user wrote. Template instantiations
+// are judged on their pattern, so each template is reported once.
+//===----------------------------------------------------------------------===//
+
+void SelfReferentialTypeCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(
+      cxxRecordDecl(isDefinition(), unless(isImplicit()), unless(isLambda()),
+                    unless(isTemplateInstantiation()),
+                    unless(isExpansionInSystemHeader()))
+          .bind("record"),
+      this);
+}
+
+//===----------------------------------------------------------------------===//
+// Decision: the model's faults for the class itself, not for its
+// subobjects (their own class is the root cause and is reported there).
+//===----------------------------------------------------------------------===//
+
+void SelfReferentialTypeCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("record");
+  const TypeSummary *Summary = Model.summarize(Record);
+  if (!Summary || Summary->Record != Record || Summary->Unpin ||
+      Summary->Faults.empty())
+    return;
+  diagnoseFaults(*Summary);
+}
+
+//===----------------------------------------------------------------------===//
+// Diagnostic.
+//===----------------------------------------------------------------------===//
+
+/// "a", "a and b", "a, b and c".
+static std::string joinWithAnd(ArrayRef<std::string> Items) {
+  std::string Text;
+  for (size_t I = 0, E = Items.size(); I != E; ++I) {
+    if (I != 0)
+      Text += I + 1 == E ? " and " : ", ";
+    Text += Items[I];
+  }
+  return Text;
+}
+
+static bool isCopy(SpecialMember Member) {
+  return Member == SpecialMember::CopyConstructor ||
+         Member == SpecialMember::CopyAssignment;
+}
+
+/// Where the pointer ends up after a copy, for the warning's wording.
+enum TargetWording { IntoObject, AtObject, IntoBuffer };
+
+static TargetWording targetWording(const AddressOrigin &Origin) {
+  if (!Origin.Member)
+    return AtObject;
+  if (Origin.Kind == OriginKind::MemberBuffer &&
+      Origin.Storage == StorageKind::OwnedHeap)
+    return IntoBuffer;
+  return IntoObject;
+}
+
+/// The note on the statement that sets an interior pointer: what it points
+/// to and in which storage.
+static std::string describeOrigin(const AddressOrigin &Origin) {
+  std::string Member =
+      Origin.Member ? "'" + Origin.Member->getNameAsString() + "'" : "";
+  switch (Origin.Kind) {
+  case OriginKind::ThisPointer:
+    return "the address of the object itself (inline storage)";
+  case OriginKind::MemberAddress:
+    return "the address of member " + Member + " (inline storage)";
+  case OriginKind::MemberBuffer:
+    switch (Origin.Storage) {
+    case StorageKind::Inline:
+      return "point into " + Member + " (inline storage)";
+    case StorageKind::SmallBuffer:
+      return "point into " + Member +
+             " (small-buffer storage: short contents live inside the "
+             "object)";
+    case StorageKind::OwnedHeap:
+      return "point into the heap buffer owned by " + Member +
+             " (owned heap storage)";
+    }
+    break;
+  case OriginKind::CapturedThis:
+    return Origin.Member ? "a callable capturing the address of " + Member
+                         : "a callable capturing 'this'";
+  case OriginKind::HeldThis:
+    return Origin.Member
+               ? "an object that holds the address of member " + Member
+               : "an object that holds the address of the object itself";
+  }
+  llvm_unreachable("unknown origin kind");
+}
+
+void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
+  const CXXRecordDecl *Record = Summary.Record;
+  const ASTContext &Ctx = Record->getASTContext();
+  const bool CopyWrong = Summary.copyIsWrong();
+  const bool MoveWrong = Summary.moveIsWrong();
+  const int Operation = CopyWrong && MoveWrong ? 2 : (CopyWrong ? 0 : 1);
+  const SpecialMemberFault &First = Summary.Faults.front();
+
+  std::vector<FixItHint> Fixes =
+      deleteFaultyMembers(Summary, Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (First.Pointer >= 0) {
+    const InteriorPointer &Pointer = Summary.Pointers[First.Pointer];
+    diag(Record->getLocation(), "%select{copying|moving|copying or moving}0 "
+                                "%1 leaves %2 pointing %select{into the source "
+                                "object|at the source object|into the buffer "
+                                "of the source object}3")
+        << Operation << Record << Pointer.Field
+        << targetWording(Pointer.Origin) << Fixes;
+  } else {
+    diag(Record->getLocation(),
+         "%select{copying|moving|copying or moving}0 %1 leaves the address "
+         "its constructor hands to %2 pointing at the source object")
+        << Operation << Record << Summary.Escapes.front().Sink << Fixes;
+  }
+
+  // Why: each interior pointer at fault, where it is declared and set.
+  llvm::SmallVector<int, 4> Explained;
+  for (const SpecialMemberFault &Fault : Summary.Faults) {
+    if (Fault.Pointer < 0 || llvm::is_contained(Explained, Fault.Pointer))
+      continue;
+    Explained.push_back(Fault.Pointer);
+    const InteriorPointer &Pointer = Summary.Pointers[Fault.Pointer];
+    diag(Pointer.Field->getLocation(), "interior pointer %0 declared here",
+         DiagnosticIDs::Note)
+        << Pointer.Field;
+    diag(Pointer.Value->getBeginLoc(), "%0 is set here to %1",
+         DiagnosticIDs::Note)
+        << Pointer.Field << describeOrigin(Pointer.Origin);
+  }
+  if (llvm::any_of(Summary.Faults, [](const SpecialMemberFault &Fault) {
+        return Fault.Pointer < 0;
+      }))
+    for (const AddressEscape &Escape : Summary.Escapes)
+      diag(Escape.At->getBeginLoc(), "the object's address escapes here to %0",
+           DiagnosticIDs::Note)
+          << Escape.Sink;
+
+  // Which special members are at fault. Implicit ones share the class's
+  // location, so they are listed together, per pointer.
+  std::map<int, std::vector<std::string>> ImplicitByPointer;
+  for (const SpecialMemberFault &Fault : Summary.Faults) {
+    std::string Member = spellSpecialMember(Fault.Member).str();
+    if (Fault.Form == MemberForm::Implicit) {
+      ImplicitByPointer[Fault.Pointer].push_back(Member);
+      continue;
+    }
+    if (Fault.Pointer < 0) {
+      diag(Fault.Decl->getLocation(),
+           "defaulted %0 does not hand out the new object's address",
+           DiagnosticIDs::Note)
+          << Member;
+      continue;
+    }
+    const FieldDecl *Field = Summary.Pointers[Fault.Pointer].Field;
+    if (Fault.Form == MemberForm::Defaulted)
+      diag(Fault.Decl->getLocation(), "defaulted %0 copies %1 unchanged",
+           DiagnosticIDs::Note)
+          << Member << Field;
+    else
+      diag(Fault.VerbatimCopy->getBeginLoc(),
+           "%0 copies %1 from the source object instead of re-seating it",
+           DiagnosticIDs::Note)
+          << Member << Field;
+  }
+  for (const auto &[Pointer, Members] : ImplicitByPointer) {
+    const bool Plural = Members.size() > 1;
+    if (Pointer < 0)
+      diag(Record->getLocation(),
+           "implicit %0 %select{does|do}1 not hand out the new object's "
+           "address",
+           DiagnosticIDs::Note)
+          << joinWithAnd(Members) << Plural;
+    else
+      diag(Record->getLocation(), "implicit %0 %select{copies|copy}1 %2 "
+                                  "unchanged",
+           DiagnosticIDs::Note)
+          << joinWithAnd(Members) << Plural << Summary.Pointers[Pointer].Field;
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Fix-it: delete the faulty copy (and move) operations in a public section,
+// the conventional repair for a type that must not move (section 6). Offered
+// only when every fault is an implicit or in-class defaulted member.
+//===----------------------------------------------------------------------===//
+
+static std::string declarationOf(SpecialMember Member, StringRef Name,
+                                 StringRef Body) {
+  switch (Member) {
+  case SpecialMember::CopyConstructor:
+    return (Name + "(const " + Name + " &) = " + Body + ";").str();
+  case SpecialMember::CopyAssignment:
+    return (Name + " &operator=(const " + Name + " &) = " + Body + ";").str();
+  case SpecialMember::MoveConstructor:
+    return (Name + "(" + Name + " &&) = " + Body + ";").str();
+  case SpecialMember::MoveAssignment:
+    return (Name + " &operator=(" + Name + " &&) = " + Body + ";").str();
+  }
+  llvm_unreachable("unknown special member");
+}
+
+std::vector<FixItHint> SelfReferentialTypeCheck::deleteFaultyMembers(
+    const TypeSummary &Summary, const SourceManager &SM,
+    const LangOptions &LangOpts) {
+  const CXXRecordDecl *Record = Summary.Record;
+  for (const SpecialMemberFault &Fault : Summary.Faults)
+    if (Fault.Form != MemberForm::Implicit &&
+        !(Fault.Form == MemberForm::Defaulted && Fault.Decl &&
+          Fault.Decl->getDefaultLoc().isValid()))
+      return {};
+  if (Record->getBraceRange().isInvalid() ||
+      Record->getBraceRange().getBegin().isMacroID())
+    return {};
+
+  const bool CopyWrong = Summary.copyIsWrong();
+  const bool MoveWrong = Summary.moveIsWrong();
+  std::vector<FixItHint> Fixes;
+  std::vector<std::string> Inserted;
+  const std::string Name = Record->getNameAsString();
+  bool MovesNeedDefaulting = false;
+  for (SpecialMember Member :
+       {SpecialMember::CopyConstructor, SpecialMember::CopyAssignment,
+        SpecialMember::MoveConstructor, SpecialMember::MoveAssignment}) {
+    const CXXMethodDecl *Decl = nullptr;
+    MemberForm Form = SelfReferenceModel::formOf(Record, Member, &Decl);
+    const bool Wrong = isCopy(Member) ? CopyWrong : MoveWrong;
+    if (!Wrong) {
+      // Declaring the copy operations suppresses the implicit moves; keep
+      // moves that are correct (an owned heap buffer survives them).
+      if (!isCopy(Member) && Form == MemberForm::Implicit && CopyWrong)
+        MovesNeedDefaulting = true;
+      continue;
+    }
+    if (Form == MemberForm::Implicit)
+      Inserted.push_back(declarationOf(Member, Name, "delete"));
+    else if (Form == MemberForm::Defaulted && Decl &&
+             Decl->getDefaultLoc().isValid())
+      Fixes.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Decl->getDefaultLoc()), "delete"));
+  }
+  if (MovesNeedDefaulting && !Inserted.empty()) {
+    Inserted.push_back(
+        declarationOf(SpecialMember::MoveConstructor, Name, "default"));
+    Inserted.push_back(
+        declarationOf(SpecialMember::MoveAssignment, Name, "default"));
+  }
+  if (Inserted.empty())
+    return Fixes;
+
+  // Indent like the class's first member, else two spaces past the class.
+  unsigned Indent = SM.getSpellingColumnNumber(Record->getBeginLoc()) + 1;
+  for (const Decl *D : Record->decls()) {
+    if (D->isImplicit() || isa<AccessSpecDecl>(D))
+      continue;
+    Indent = SM.getSpellingColumnNumber(D->getBeginLoc()) - 1;
+    break;
+  }
+  std::string Pad(Indent, ' ');
+  std::string Lines;
+  for (const std::string &Declaration : Inserted)
+    Lines += "\n" + Pad + Declaration;
+
+  const AccessSpecDecl *Public = nullptr;
+  for (const Decl *D : Record->decls())
+    if (const auto *Access = dyn_cast<AccessSpecDecl>(D);
+        Access && Access->getAccess() == AS_public && !Public)
+      Public = Access;
+  if (Public) {
+    Fixes.push_back(FixItHint::CreateInsertion(
+        Lexer::getLocForEndOfToken(Public->getColonLoc(), 0, SM, LangOpts),
+        Lines));
+  } else if (!Record->isClass()) {
+    // A struct's members are public until the first access specifier.
+    Fixes.push_back(FixItHint::CreateInsertion(
+        Lexer::getLocForEndOfToken(Record->getBraceRange().getBegin(), 0, SM,
+                                   LangOpts),
+        Lines));
+  } else {
+    std::string ClassPad(Indent >= 2 ? Indent - 2 : 0, ' ');
+    Fixes.push_back(FixItHint::CreateInsertion(
+        Record->getBraceRange().getEnd(),
+        "public:" + Lines + "\n" + ClassPad));
+  }
+  return Fixes;
+}
+
+} // namespace pincheck

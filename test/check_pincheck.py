@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Runs one pincheck check on a test file through one frontend and checks the
+result, in the manner of clang-tidy's own check tests.
+
+  %check_pincheck [--frontend=tidy|cli] [--check-suffix=S] [--config-file=F]
+                  FILE CHECK-NAME TEMP [-- COMPILER-FLAGS...]
+
+* The diagnostics are matched with FileCheck against the CHECK-MESSAGES lines
+  of FILE; every warning, error and note must be matched, so a file without
+  CHECK-MESSAGES (or CHECK-FIXES) lines asserts that the check stays quiet.
+* If FILE has CHECK-FIXES lines, the check runs with --fix on a copy (with the
+  CHECK lines blanked), the fixed copy is matched against them, and the fixed
+  copy must still compile.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+
+def run(cmd):
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          universal_newlines=True)
+    return proc.returncode, proc.stdout
+
+
+def fail(message, output=""):
+    sys.stderr.write(output)
+    sys.stderr.write(f"check_pincheck.py: {message}\n")
+    sys.exit(1)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clang-tidy", required=True)
+    parser.add_argument("--plugin", required=True)
+    parser.add_argument("--pincheck", required=True)
+    parser.add_argument("--filecheck", required=True)
+    parser.add_argument("--clangxx", required=True)
+    parser.add_argument("-I", dest="includes", action="append", default=[])
+    parser.add_argument("--frontend", choices=["tidy", "cli"], default="tidy")
+    parser.add_argument("--check-suffix", default="")
+    parser.add_argument("--config-file")
+    parser.add_argument("input")
+    parser.add_argument("check")
+    parser.add_argument("temp")
+    argv = sys.argv[1:]
+    flags = []
+    if "--" in argv:
+        split = argv.index("--")
+        argv, flags = argv[:split], argv[split + 1:]
+    args = parser.parse_args(argv)
+    if not any(f.startswith("-std=") for f in flags):
+        flags.append("-std=c++17")
+    flags += [f"-I{path}" for path in args.includes]
+
+    suffix = f"-{args.check_suffix}" if args.check_suffix else ""
+    messages_prefix = f"CHECK-MESSAGES{suffix}"
+    fixes_prefix = f"CHECK-FIXES{suffix}"
+    with open(args.input) as f:
+        source = f.read()
+    has_messages = re.search(rf"\b{messages_prefix}:", source) is not None
+    has_fixes = re.search(rf"\b{fixes_prefix}:", source) is not None
+
+    # The copy keeps every line (so [[@LINE]] still matches) but loses the
+    # CHECK comments, which would otherwise match themselves.
+    os.makedirs(os.path.dirname(os.path.abspath(args.temp)), exist_ok=True)
+    temp_source = args.temp + ".cpp"
+    with open(temp_source, "w") as f:
+        f.write(re.sub(r"//\s*CHECK-[A-Z0-9-]+:.*", "", source))
+
+    checks = f"--checks=-*,{args.check}"
+    common = [checks] + (["--fix"] if has_fixes else [])
+    if args.config_file:
+        common.append(f"--config-file={args.config_file}")
+    if args.frontend == "tidy":
+        cmd = [args.clang_tidy, f"--load={args.plugin}"] + common
+        ok_status = {0}
+    else:
+        cmd = [args.pincheck] + common
+        ok_status = {0, 1}
+    cmd += [temp_source, "--"] + flags
+    status, output = run(cmd)
+    if status not in ok_status:
+        fail(f"{' '.join(cmd)} exited with {status}", output)
+
+    messages_file = args.temp + ".msg"
+    with open(messages_file, "w") as f:
+        f.write(output)
+    if has_messages:
+        status, fc_output = run([args.filecheck, f"-input-file={messages_file}",
+                                 args.input, f"-check-prefix={messages_prefix}",
+                                 "-implicit-check-not={{warning|error|note}}:"])
+        if status != 0:
+            fail("diagnostics do not match", fc_output + "\n--- output ---\n" + output)
+    elif not has_fixes and re.search(r"\b(warning|error|note):", output):
+        fail("expected no diagnostics", output)
+
+    if has_fixes:
+        status, fc_output = run([args.filecheck, f"-input-file={temp_source}",
+                                 args.input, f"-check-prefix={fixes_prefix}",
+                                 "-strict-whitespace"])
+        if status != 0:
+            with open(temp_source) as f:
+                fail("fixed file does not match", fc_output + "\n--- fixed ---\n" + f.read())
+        status, cc_output = run([args.clangxx, "-fsyntax-only", temp_source] + flags)
+        if status != 0:
+            fail("the fixed file does not compile", cc_output)
+
+
+if __name__ == "__main__":
+    main()

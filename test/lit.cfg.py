@@ -1,0 +1,43 @@
+# lit configuration for pincheck's check and tool tests.
+import os
+import lit.formats
+
+config.name = "pincheck"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "unit", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.pincheck_obj_root, "test")
+
+obj = config.pincheck_obj_root
+src = config.pincheck_src_root
+tidy_plugin = os.path.join(obj, "lib", "pincheck-tidy.so")
+pincheck = os.path.join(obj, "bin", "pincheck")
+check_script = os.path.join(src, "test", "check_pincheck.py")
+
+config.substitutions.append(
+    ("%check_pincheck",
+     f"{config.python} {check_script} --clang-tidy={config.clang_tidy} "
+     f"--plugin={tidy_plugin} --pincheck={pincheck} "
+     f"--filecheck={config.filecheck} --clangxx={config.clangxx} "
+     f"-I{os.path.join(src, 'include')}"))
+config.substitutions.append(
+    ("%clang_tidy_plugin", f"{config.clang_tidy} --load={tidy_plugin}"))
+config.substitutions.append(("%pincheck_include", os.path.join(src, "include")))
+config.substitutions.append(("%pincheck", pincheck))
+config.substitutions.append(("%clangxx", config.clangxx))
+config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%examples", os.path.join(src, "examples")))
+config.substitutions.append(
+    ("%expect_exit", f"{config.python} {os.path.join(src, 'test', 'expect_exit.py')}"))
+
+if config.gxx:
+    config.available_features.add("gxx")
+    config.substitutions.append(("%gxx", config.gxx))
+
+# FileCheck, not, split-file and clang-apply-replacements of the same LLVM.
+config.environment["PATH"] = os.pathsep.join(
+    [os.path.dirname(config.filecheck), config.environment.get("PATH", os.environ["PATH"])])
+
+# Tests must not depend on the user's environment or configuration files.
+config.environment["HOME"] = "/nonexistent"

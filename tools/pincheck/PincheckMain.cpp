@@ -88,11 +88,41 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
                                                OverrideOptions, FS);
 }
 
+/// CommonOptionsParser looks for a compilation database beside the first
+/// source file when neither `-p` nor `--` is given, and loads none at all
+/// when no source file is named. So: with neither sources nor `-p`, add an
+/// empty `--`; with `-p` and no sources, return its directory so that the
+/// database is loaded here.
+static std::vector<const char *> withDefaultFlags(int Argc, const char **Argv,
+                                                  std::string &BuildPath) {
+  std::vector<const char *> Args(Argv, Argv + Argc);
+  bool HasSource = false;
+  for (int I = 1; I < Argc; ++I) {
+    StringRef Arg = Argv[I];
+    if (Arg == "--")
+      return Args;
+    if ((Arg == "-p" || Arg == "--p") && I + 1 < Argc)
+      BuildPath = Argv[++I];
+    else if (Arg.consume_front("-p=") || Arg.consume_front("--p="))
+      BuildPath = Arg.str();
+    else if (!Arg.starts_with("-"))
+      HasSource = true;
+  }
+  if (HasSource)
+    BuildPath.clear();
+  else if (BuildPath.empty())
+    Args.push_back("--");
+  return Args;
+}
+
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
   cl::SetVersionPrinter(printVersion);
+  std::string BuildPath;
+  std::vector<const char *> Args = withDefaultFlags(argc, argv, BuildPath);
+  int ArgCount = static_cast<int>(Args.size());
   auto OptionsParser = tooling::CommonOptionsParser::create(
-      argc, argv, PincheckCategory, cl::ZeroOrMore, Overview);
+      ArgCount, Args.data(), PincheckCategory, cl::ZeroOrMore, Overview);
   if (!OptionsParser) {
     errs() << "pincheck: " << toString(OptionsParser.takeError()) << "\n";
     return UsageOrCompileError;
@@ -105,8 +135,18 @@ int main(int argc, const char **argv) {
   if (!OptionsProvider)
     return UsageOrCompileError;
 
+  std::unique_ptr<tooling::CompilationDatabase> Database;
+  if (!BuildPath.empty()) {
+    std::string Error;
+    Database =
+        tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath, Error);
+    if (!Database) {
+      errs() << "pincheck: " << Error << "\n";
+      return UsageOrCompileError;
+    }
+  }
   const tooling::CompilationDatabase &Compilations =
-      OptionsParser->getCompilations();
+      Database ? *Database : OptionsParser->getCompilations();
   std::vector<std::string> Files = OptionsParser->getSourcePathList();
   if (Files.empty())
     Files = Compilations.getAllFiles();

@@ -1,0 +1,65 @@
+# pincheck: `make demo` and `make test` do all the set-up on Debian 12.
+#
+#   make demo    install what is missing, build, run pincheck on examples/
+#   make test    install what is missing, build, run the whole test suite
+#   make build   configure and build only
+#
+# Variables: LLVM (the LLVM major to build against), BUILD (the build tree).
+
+LLVM ?= 19
+BUILD ?= build
+CMAKE_BUILD_TYPE ?= Release
+
+# Everything the build, the tests and the demo use, from Debian's archive.
+PACKAGES := clang-$(LLVM) clang-tidy-$(LLVM) llvm-$(LLVM)-dev \
+  llvm-$(LLVM)-tools libclang-$(LLVM)-dev libclang-cpp$(LLVM)-dev \
+  cmake ninja-build g++ libgtest-dev python3 zlib1g-dev
+
+.PHONY: all setup configure build demo test clean
+
+all: build
+
+# Installs the missing packages when run as root; otherwise prints the
+# command that would.
+setup:
+	@missing=$$(for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+	    grep -q '^install ok installed$$' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "pincheck: installing" $$missing; \
+	    apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      --no-install-recommends $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "pincheck: missing packages; install them with:"; \
+	    echo "  sudo apt-get install --no-install-recommends" $$missing; \
+	    exit 1; \
+	  fi; \
+	fi
+
+configure: setup
+	@if [ ! -f $(BUILD)/build.ninja ]; then \
+	  cmake -S . -B $(BUILD) -G Ninja \
+	    -DCMAKE_BUILD_TYPE=$(CMAKE_BUILD_TYPE) \
+	    -DCMAKE_CXX_COMPILER=clang++-$(LLVM) \
+	    -DPINCHECK_LLVM_VERSION=$(LLVM); \
+	fi
+
+build: configure
+	ninja -C $(BUILD)
+
+# Findings are the point of the demo: pincheck's exit status 1 is success.
+demo: build
+	@cmake -S examples -B $(BUILD)/examples -G Ninja \
+	  -DCMAKE_CXX_COMPILER=clang++-$(LLVM) >/dev/null
+	@echo "== pincheck -p $(BUILD)/examples"
+	@$(BUILD)/bin/pincheck -p $(BUILD)/examples; status=$$?; \
+	  echo "== pincheck exit status $$status (0: no findings, 1: findings)"; \
+	  [ $$status -le 1 ]
+
+test: build
+	@python3 test/run_tests.py $(BUILD)
+
+clean:
+	rm -rf $(BUILD)

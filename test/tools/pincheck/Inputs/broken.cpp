@@ -1,0 +1,4 @@
+// Does not compile.
+class Broken {
+  undeclared_type member_;
+};

@@ -229,6 +229,16 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
         return AddressOrigin{Storage, OriginKind::MemberBuffer, Field};
       }
     }
+    // `Child child_{*this}`: a reference to the whole object handed to a
+    // constructor is kept by it, as a back-pointer is.
+    if (const auto *Deref = dyn_cast<UnaryOperator>(
+            stripTransparent(Arg)->IgnoreImpCasts());
+        Deref && Deref->getOpcode() == UO_Deref &&
+        isa<CXXThisExpr>(Deref->getSubExpr()->IgnoreParenImpCasts()) &&
+        !Constructed.isNull() &&
+        Constructed.getNonReferenceType()->getAsCXXRecordDecl() !=
+            Deref->getType()->getAsCXXRecordDecl())
+      return AddressOrigin{StorageKind::Inline, OriginKind::HeldThis, nullptr};
     if (auto Origin = ofValue(Arg)) {
       // Copying or wrapping an own-address value keeps it (a lambda in a
       // `std::function`); constructing another object with it makes that

@@ -86,5 +86,24 @@ TEST(AddressOrigin, UserContainerJudgedByItsAccessor) {
   EXPECT_EQ(Origin->Storage, StorageKind::Inline);
 }
 
+TEST(AddressOrigin, ObjectConstructedWithDereferencedThisHoldsIt) {
+  auto Origin = originOfInitializer(R"cpp(
+    struct T;
+    struct Child { explicit Child(T &owner); };
+    struct T { Child p{*this}; };)cpp");
+  ASSERT_TRUE(Origin);
+  EXPECT_EQ(Origin->Kind, OriginKind::HeldThis);
+}
+
+TEST(AddressOrigin, CopyOfTheWholeObjectIsNotAnOrigin) {
+  // Constructing the same type from `*this` is a copy, not a back-pointer.
+  auto AST = parse("struct T { int n; T clone() { return T(*this); } };");
+  ASSERT_TRUE(AST);
+  auto Matches = match(cxxConstructExpr().bind("e"), AST->getASTContext());
+  SelfReferenceModel Model;
+  for (const auto &Match : Matches)
+    EXPECT_FALSE(Model.origins().ofValue(Match.getNodeAs<Expr>("e")));
+}
+
 } // namespace
 } // namespace pincheck::test

@@ -518,9 +518,17 @@ public:
   }
 
 private:
-  bool escapes(const Expr *Value) {
-    return Origins.ofValue(Value).has_value();
+  /// The object's own address, or an address into its inline or small
+  /// buffer. A pointer into an owned heap buffer (`handle_.get()`) names
+  /// other storage, which a copy or move does not abandon.
+  std::optional<AddressOrigin> ownAddress(const Expr *Value) {
+    std::optional<AddressOrigin> Origin = Origins.ofValue(Value);
+    if (Origin && Origin->Storage == StorageKind::OwnedHeap)
+      return std::nullopt;
+    return Origin;
   }
+
+  bool escapes(const Expr *Value) { return ownAddress(Value).has_value(); }
 
   void add(const Expr *At, std::string Sink) {
     Escapes.push_back({At, In, std::move(Sink)});
@@ -549,7 +557,7 @@ private:
       const Expr *Arg = Call->getArg(I);
       if (isa<CXXOperatorCallExpr>(Call) && I == 0)
         continue;
-      std::optional<AddressOrigin> Origin = Origins.ofValue(Arg);
+      std::optional<AddressOrigin> Origin = ownAddress(Arg);
       if (!Origin)
         continue;
       const ParmVarDecl *Param =

@@ -222,6 +222,17 @@ private:
   void *handle_ = nullptr;
 };
 
+// Negative twin: a heap handle the object owns is not the object's address.
+struct HandleCloser {
+  void operator()(void *) const;
+};
+class Session {
+public:
+  Session() { net_setopt(handle_.get(), 2, 0); }
+private:
+  std::unique_ptr<void, HandleCloser> handle_;
+};
+
 // A user-provided copy constructor that copies the pointer verbatim.
 class Verbatim {
 // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: copying 'Verbatim' leaves 'cur_' pointing into the source object [pin-self-referential-type]

@@ -1,0 +1,131 @@
+//===--- pincheck/pin.h - Annotations for objects that must not move ------===//
+//
+// Part of pincheck. The annotation header of the pinning model (section 7):
+// the C++ counterparts of Rust's `PhantomPinned`, `Pin`, `pin!` and
+// `Box::pin`, and the attributes pincheck reads.
+//
+// Header-only, C++17, no cost at run time: `Pin` is exactly as large as the
+// pointer it wraps and every function is inline. On compilers other than
+// Clang the attribute macros expand to nothing, so annotated code compiles
+// there unchanged.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PINCHECK_PIN_H
+#define PINCHECK_PIN_H
+
+#include <memory>
+#include <type_traits>
+#include <utility>
+
+// The analyzer finds these attributes by their annotation strings; keep the
+// strings in sync with lib/Model/Annotations.h. Other compilers would warn
+// about the unknown `clang::` attribute, so there they expand to nothing.
+#if defined(__clang__)
+/// Class attribute: a pinned marker, like a Rust type that is `!Unpin`.
+#define PIN_PINNED [[clang::annotate("pin::pinned")]]
+/// Class attribute: moving the class is safe, like Rust's `impl Unpin`.
+#define PIN_UNPIN [[clang::annotate("pin::unpin")]]
+/// Parameter attribute: the callee keeps the address, like `Pin<&mut T>`.
+#define PIN_PINS [[clang::annotate("pin::pins")]]
+/// Member function attribute: pins `*this`, like `self: Pin<&mut Self>`.
+#define PIN_PINS_THIS [[clang::annotate("pin::pins_this")]]
+#else
+#define PIN_PINNED
+#define PIN_UNPIN
+#define PIN_PINS
+#define PIN_PINS_THIS
+#endif
+
+namespace pin {
+
+/// Member or base that makes a class a pinned marker, like `PhantomPinned`.
+///
+/// Empty and copyable, as in Rust: the class may move freely until it is
+/// pinned. Use it as a base or as a `[[no_unique_address]]` member so that it
+/// takes no space. pincheck recognizes it by its name, `pin::PhantomPinned`.
+struct PIN_PINNED PhantomPinned {};
+
+/// A pointer whose pointee never moves again, like Rust's `Pin<Ptr>`.
+///
+/// `Ptr` is `T *`, `std::unique_ptr<T>` or `std::shared_ptr<T>` (another
+/// smart pointer with `element_type` and `get()` works too). Moving or copying
+/// the `Pin` moves or copies the pointer, never the `T`. There is no way to get
+/// the pointer back out (no `release()`, no conversion to `Ptr`), so the owner
+/// of a `Pin<std::unique_ptr<T>>` cannot hand the `T` to code that would move
+/// it. `*P` is a `T &`: moving from it is what pincheck reports.
+template <class Ptr> class Pin {
+public:
+  using pointer = Ptr;
+  using element_type = typename std::pointer_traits<Ptr>::element_type;
+
+  static_assert(!std::is_array_v<element_type>,
+                "pin::Pin holds a single object, not an array");
+
+  /// Adopts `P`: from now on its pointee must not move, like Rust's
+  /// `Pin::new_unchecked` (or `Box::into_pin` for an owning pointer). Prefer
+  /// `pin::pin` and `pin::make_pinned`, which cannot be misused this way.
+  constexpr explicit Pin(Ptr P) noexcept(
+      std::is_nothrow_move_constructible_v<Ptr>)
+      : Pointer(std::move(P)) {}
+
+  /// Converts between pointer kinds that keep the same pointee, such as
+  /// `Pin<std::unique_ptr<T>>` to `Pin<std::shared_ptr<T>>` or
+  /// `Pin<Derived *>` to `Pin<Base *>`: the pointee stays where it is.
+  template <class U, std::enable_if_t<!std::is_same_v<U, Ptr> &&
+                                          std::is_convertible_v<const U &, Ptr>,
+                                      int> = 0>
+  constexpr Pin(const Pin<U> &Other) : Pointer(Other.Pointer) {}
+  template <class U, std::enable_if_t<!std::is_same_v<U, Ptr> &&
+                                          std::is_convertible_v<U &&, Ptr>,
+                                      int> = 0>
+  constexpr Pin(Pin<U> &&Other) noexcept(
+      std::is_nothrow_constructible_v<Ptr, U &&>)
+      : Pointer(std::move(Other.Pointer)) {}
+
+  // Copy and move are the pointer's own: `Pin<T *>` and
+  // `Pin<std::shared_ptr<T>>` copy, `Pin<std::unique_ptr<T>>` only moves.
+
+  /// The pinned object. Don't move from it: that is the bug pincheck finds.
+  constexpr element_type &operator*() const noexcept { return *get(); }
+  constexpr element_type *operator->() const noexcept { return get(); }
+
+  /// The address of the pinned object, like Rust's `Pin::get_ref`. Null
+  /// only if the `Pin` was moved from or adopted a null pointer.
+  constexpr element_type *get() const noexcept {
+    if constexpr (std::is_pointer_v<Ptr>)
+      return Pointer;
+    else
+      return Pointer.get();
+  }
+
+private:
+  template <class> friend class Pin;
+
+  Ptr Pointer;
+};
+
+/// Pins `Value` where it is, like Rust's `pin!`: from this call on `Value`
+/// must not be copied or moved until its lifetime ends.
+///
+/// Not `[[nodiscard]]`: `pin::pin(Obj);` alone is a pin event for pincheck.
+template <class T> constexpr Pin<T *> pin(T &Value) noexcept {
+  return Pin<T *>(std::addressof(Value));
+}
+
+/// A temporary dies at the end of the full expression; pinning it would
+/// leave a dangling `Pin`.
+template <class T> void pin(const T &&) = delete;
+
+/// Constructs a `T` on the heap and pins it there, like Rust's `Box::pin`.
+template <class T, class... Args>
+[[nodiscard]] Pin<std::unique_ptr<T>> make_pinned(Args &&...Arguments) {
+  static_assert(!std::is_array_v<T>,
+                "pin::make_pinned constructs a single object");
+  return Pin<std::unique_ptr<T>>(
+      std::make_unique<T>(std::forward<Args>(Arguments)...));
+}
+
+} // namespace pin
+
+#endif // PINCHECK_PIN_H

@@ -250,7 +250,7 @@ std::vector<FixItHint> SelfReferentialTypeCheck::deleteFaultyMembers(
   std::vector<FixItHint> Fixes;
   std::vector<std::string> Inserted;
   const std::string Name = Record->getNameAsString();
-  bool MovesNeedDefaulting = false;
+  std::vector<SpecialMember> MovesToDefault;
   for (SpecialMember Member :
        {SpecialMember::CopyConstructor, SpecialMember::CopyAssignment,
         SpecialMember::MoveConstructor, SpecialMember::MoveAssignment}) {
@@ -261,7 +261,7 @@ std::vector<FixItHint> SelfReferentialTypeCheck::deleteFaultyMembers(
       // Declaring the copy operations suppresses the implicit moves; keep
       // moves that are correct (an owned heap buffer survives them).
       if (!isCopy(Member) && Form == MemberForm::Implicit && CopyWrong)
-        MovesNeedDefaulting = true;
+        MovesToDefault.push_back(Member);
       continue;
     }
     if (Form == MemberForm::Implicit)
@@ -271,12 +271,9 @@ std::vector<FixItHint> SelfReferentialTypeCheck::deleteFaultyMembers(
       Fixes.push_back(FixItHint::CreateReplacement(
           CharSourceRange::getTokenRange(Decl->getDefaultLoc()), "delete"));
   }
-  if (MovesNeedDefaulting && !Inserted.empty()) {
-    Inserted.push_back(
-        declarationOf(SpecialMember::MoveConstructor, Name, "default"));
-    Inserted.push_back(
-        declarationOf(SpecialMember::MoveAssignment, Name, "default"));
-  }
+  if (!Inserted.empty())
+    for (SpecialMember Member : MovesToDefault)
+      Inserted.push_back(declarationOf(Member, Name, "default"));
   if (Inserted.empty())
     return Fixes;
 

@@ -85,6 +85,10 @@ def main():
     if status not in ok_status:
         fail(f"{' '.join(cmd)} exited with {status}", output)
 
+    # With --fix, the engine adds a note per applied fix-it; the fixed file
+    # is what checks those.
+    output = re.sub(r"^.*note: FIX-IT applied suggested code changes\n(.*\n)*?(?=\S+:\d+:\d+: |\d+ warning|clang-tidy applied|$)",
+                    "", output, flags=re.M)
     messages_file = args.temp + ".msg"
     with open(messages_file, "w") as f:
         f.write(output)

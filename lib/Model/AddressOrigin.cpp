@@ -133,7 +133,7 @@ const FieldDecl *AddressOriginFinder::ownMember(const Expr *E) {
   }
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
     const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
-    if (Base->getType()->isArrayType() || isa<MemberExpr>(Base))
+    if (Base->getType()->isArrayType())
       return ownMember(Base);
   }
   return nullptr;
@@ -142,6 +142,10 @@ const FieldDecl *AddressOriginFinder::ownMember(const Expr *E) {
 std::optional<AddressOrigin> AddressOriginFinder::bufferOf(const Expr *Object) {
   const FieldDecl *Field = ownMember(Object);
   if (!Field)
+    return std::nullopt;
+  // A copy shares the pointee of a shared pointer, so it stays valid.
+  std::string Type = qualifiedTemplateName(Field->getType());
+  if (Type == "std::shared_ptr" || Type == "std::weak_ptr")
     return std::nullopt;
   return AddressOrigin{Buffers.bufferStorage(Field->getType()),
                        OriginKind::MemberBuffer, Field};

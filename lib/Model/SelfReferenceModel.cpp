@@ -92,8 +92,14 @@ static bool implicitlyDeleted(const CXXRecordDecl *Record, SpecialMember Member,
     if (Assignment && (T->isReferenceType() ||
                        (T.isConstQualified() && !T->isRecordType())))
       return true;
-    const auto *RD = T->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
-    if (!RD || !RD->hasDefinition() || T->isDependentType())
+    const Type *Element = T->getBaseElementTypeUnsafe();
+    const CXXRecordDecl *RD = Element->getAsCXXRecordDecl();
+    // `std::unique_ptr<T>` in a template pattern: judge the class template.
+    if (const auto *TST = Element->getAs<TemplateSpecializationType>())
+      if (const auto *CTD = dyn_cast_or_null<ClassTemplateDecl>(
+              TST->getTemplateName().getAsTemplateDecl()))
+        RD = CTD->getTemplatedDecl();
+    if (!RD || !RD->hasDefinition())
       return false;
     return !isUsable(RD->getDefinition(), Member, Depth + 1);
   };
@@ -295,6 +301,18 @@ bool canHoldAddress(QualType T) {
   return !(Base->isArithmeticType() || Base->isEnumeralType());
 }
 
+/// C library functions that read or write the bytes they are given and keep
+/// no pointer to them (`memset(this, 0, sizeof *this)`, `printf`).
+bool isByteFunction(StringRef Name) {
+  static const llvm::StringSet<> Names = {
+      "memset",  "memcpy", "memmove", "memcmp",  "memchr", "bzero",
+      "explicit_bzero", "strlen", "strcpy", "strncpy", "strcmp", "strncmp",
+      "strcat",  "fwrite", "fread",   "write",   "read",   "send",
+      "recv",    "sendto", "recvfrom", "puts",   "fputs",  "hash"};
+  return Names.contains(Name) || Name.ends_with("printf") ||
+         Name.ends_with("scanf");
+}
+
 bool isTypeErasedCallable(QualType T) {
   static const llvm::StringSet<> Names = {
       "std::function", "std::move_only_function", "std::copyable_function",
@@ -370,7 +388,10 @@ SelfReferenceModel::storageOfUnknownClass(const CXXRecordDecl *Record) {
         (MD->getName() != "data" && MD->getName() != "begin") ||
         !MD->hasBody(Definition))
       continue;
-    for (const Stmt *S : cast<CompoundStmt>(Definition->getBody())->body()) {
+    const auto *Body = dyn_cast<CompoundStmt>(Definition->getBody());
+    if (!Body)
+      continue; // A function-try-block.
+    for (const Stmt *S : Body->body()) {
       const auto *Return = dyn_cast<ReturnStmt>(S);
       if (!Return || !Return->getRetValue())
         continue;
@@ -562,8 +583,12 @@ private:
         continue;
       const ParmVarDecl *Param =
           I < Callee->getNumParams() ? Callee->getParamDecl(I) : nullptr;
-      // C user-data registration: `void *` or `...` into an unseen body.
-      if (!HasBody && (!Param || Param->getType()->isVoidPointerType()))
+      // C user-data registration: `this` as `void *` or through `...` into
+      // an unseen body that may keep it.
+      if (!HasBody && Origin->Kind != OriginKind::MemberAddress &&
+          Origin->Kind != OriginKind::MemberBuffer &&
+          (!Param || Param->getType()->isVoidPointerType()) &&
+          !isByteFunction(Callee->getName()))
         return add(Arg, Name);
       // A callback capturing `this` handed to a type-erased callable that
       // may outlive the call.
@@ -681,23 +706,23 @@ void SelfReferenceModel::judgeSpecialMembers(TypeSummary &Summary) {
       }
       // User-provided: fine if it re-seats the pointer from the new object,
       // wrong if it copies it from the source verbatim.
-      bool Reseats = false;
+      // The last write to the pointer decides (writes are in source order:
+      // initializers, then the body).
       const Expr *Verbatim = nullptr;
       for (const MemberWrite &Write : Writes) {
         if (Write.Field != Pointer.Field)
           continue;
-        if (originOfWrite(Origins, Write.Field, Write.Value)) {
-          Reseats = true;
-          break;
-        }
-        if (!Verbatim && copiedMember(Write.Value) == Pointer.Field)
+        if (originOfWrite(Origins, Write.Field, Write.Value))
+          Verbatim = nullptr;
+        else if (copiedMember(Write.Value) == Pointer.Field)
           Verbatim = Write.Value;
       }
-      if (!Reseats && Verbatim)
+      if (Verbatim)
         Summary.Faults.push_back({Member, Form, Decl, I, Verbatim});
     }
-    // Addresses a constructor handed out keep naming the source object,
-    // unless a user-provided member registers the new one itself.
+    // Addresses a constructor handed out keep naming the source object after
+    // a memberwise copy or move; user-provided members are assumed to hand
+    // out the new address themselves (their bodies are not judged for it).
     if (Memberwise && !Summary.Escapes.empty())
       Summary.Faults.push_back({Member, Form, Decl, -1, nullptr});
   }

@@ -88,6 +88,13 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
                                                OverrideOptions, FS);
 }
 
+/// Options that take a value, which may follow as the next argument.
+static bool isValueOption(StringRef Arg) {
+  Arg = Arg.ltrim('-');
+  return Arg == "checks" || Arg == "config-file" || Arg == "extra-arg" ||
+         Arg == "extra-arg-before";
+}
+
 /// CommonOptionsParser looks for a compilation database beside the first
 /// source file when neither `-p` nor `--` is given, and loads none at all
 /// when no source file is named. So: with neither sources nor `-p`, add an
@@ -105,6 +112,8 @@ static std::vector<const char *> withDefaultFlags(int Argc, const char **Argv,
       BuildPath = Argv[++I];
     else if (Arg.consume_front("-p=") || Arg.consume_front("--p="))
       BuildPath = Arg.str();
+    else if (isValueOption(Arg))
+      ++I; // `--checks pin-*`: the value is not a source file.
     else if (!Arg.starts_with("-"))
       HasSource = true;
   }

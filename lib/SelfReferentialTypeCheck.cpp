@@ -70,11 +70,6 @@ static std::string joinWithAnd(ArrayRef<std::string> Items) {
   return Text;
 }
 
-static bool isCopy(SpecialMember Member) {
-  return Member == SpecialMember::CopyConstructor ||
-         Member == SpecialMember::CopyAssignment;
-}
-
 /// Where the pointer ends up after a copy, for the warning's wording.
 enum TargetWording { IntoObject, AtObject, IntoBuffer };
 
@@ -251,16 +246,14 @@ std::vector<FixItHint> SelfReferentialTypeCheck::deleteFaultyMembers(
   std::vector<std::string> Inserted;
   const std::string Name = Record->getNameAsString();
   std::vector<SpecialMember> MovesToDefault;
-  for (SpecialMember Member :
-       {SpecialMember::CopyConstructor, SpecialMember::CopyAssignment,
-        SpecialMember::MoveConstructor, SpecialMember::MoveAssignment}) {
+  for (SpecialMember Member : AllSpecialMembers) {
     const CXXMethodDecl *Decl = nullptr;
     MemberForm Form = SelfReferenceModel::formOf(Record, Member, &Decl);
-    const bool Wrong = isCopy(Member) ? CopyWrong : MoveWrong;
+    const bool Wrong = isMoveOperation(Member) ? MoveWrong : CopyWrong;
     if (!Wrong) {
       // Declaring the copy operations suppresses the implicit moves; keep
       // moves that are correct (an owned heap buffer survives them).
-      if (!isCopy(Member) && Form == MemberForm::Implicit && CopyWrong)
+      if (isMoveOperation(Member) && Form == MemberForm::Implicit && CopyWrong)
         MovesToDefault.push_back(Member);
       continue;
     }

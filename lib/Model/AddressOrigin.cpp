@@ -59,18 +59,6 @@ bool isViewType(QualType T) {
   return Views.contains(qualifiedTemplateName(T));
 }
 
-StringRef describeStorage(StorageKind Kind) {
-  switch (Kind) {
-  case StorageKind::Inline:
-    return "inline storage";
-  case StorageKind::OwnedHeap:
-    return "owned heap storage";
-  case StorageKind::SmallBuffer:
-    return "small-buffer storage";
-  }
-  llvm_unreachable("unknown storage kind");
-}
-
 /// Strips wrappers that neither change the value nor the object designated.
 static const Expr *stripTransparent(const Expr *E) {
   while (true) {

@@ -97,8 +97,6 @@ bool isViewType(clang::QualType T);
 /// arguments and inline namespaces (`std::vector`, `llvm::SmallVector`).
 std::string qualifiedTemplateName(clang::QualType T);
 
-llvm::StringRef describeStorage(StorageKind Kind);
-
 } // namespace pincheck
 
 #endif // PINCHECK_MODEL_ADDRESSORIGIN_H

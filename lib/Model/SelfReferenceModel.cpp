@@ -30,11 +30,6 @@ StringRef spellSpecialMember(SpecialMember Member) {
   llvm_unreachable("unknown special member");
 }
 
-static bool isMove(SpecialMember Member) {
-  return Member == SpecialMember::MoveConstructor ||
-         Member == SpecialMember::MoveAssignment;
-}
-
 bool TypeSummary::hasFault(SpecialMember Member) const {
   return llvm::any_of(Faults, [Member](const SpecialMemberFault &Fault) {
     return Fault.Member == Member;
@@ -88,7 +83,7 @@ static bool implicitlyDeleted(const CXXRecordDecl *Record, SpecialMember Member,
                           Member == SpecialMember::MoveAssignment;
   auto SubobjectBlocks = [&](QualType T) {
     if (T->isRValueReferenceType() && !Assignment)
-      return !isMove(Member);
+      return !isMoveOperation(Member);
     if (Assignment && (T->isReferenceType() ||
                        (T.isConstQualified() && !T->isRecordType())))
       return true;
@@ -128,7 +123,7 @@ MemberForm SelfReferenceModel::formOf(const CXXRecordDecl *Record,
 
   if (Found) {
     if (Found->isDeleted())
-      return isMove(Member) && Found->isDefaulted() ? MemberForm::NotDeclared
+      return isMoveOperation(Member) && Found->isDefaulted() ? MemberForm::NotDeclared
                                                     : MemberForm::Deleted;
     if (Found->isImplicit())
       return MemberForm::Implicit;
@@ -419,8 +414,8 @@ SelfReferenceModel::storageOfUnknownClass(const CXXRecordDecl *Record) {
 // Type summaries.
 //===----------------------------------------------------------------------===//
 
-SelfReferenceModel::SelfReferenceModel(ModelOptions Opts)
-    : Options(std::move(Opts)), Origins(*this) {
+SelfReferenceModel::SelfReferenceModel(ModelOptions Options)
+    : Origins(*this) {
   for (const std::string &Name : Options.PinnedTypes)
     PinnedTypeNames.insert(Name);
 }
@@ -680,9 +675,7 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
 void SelfReferenceModel::judgeSpecialMembers(TypeSummary &Summary) {
   if (Summary.Pointers.empty() && Summary.Escapes.empty())
     return;
-  for (SpecialMember Member :
-       {SpecialMember::CopyConstructor, SpecialMember::CopyAssignment,
-        SpecialMember::MoveConstructor, SpecialMember::MoveAssignment}) {
+  for (SpecialMember Member : AllSpecialMembers) {
     const CXXMethodDecl *Decl = nullptr;
     MemberForm Form = formOf(Summary.Record, Member, &Decl);
     if (Form == MemberForm::Deleted || Form == MemberForm::NotDeclared ||
@@ -698,7 +691,7 @@ void SelfReferenceModel::judgeSpecialMembers(TypeSummary &Summary) {
     for (int I = 0, E = Summary.Pointers.size(); I != E; ++I) {
       const InteriorPointer &Pointer = Summary.Pointers[I];
       // Section 3: a move hands an owned heap buffer over intact.
-      if (isMove(Member) && Pointer.Origin.Storage == StorageKind::OwnedHeap)
+      if (isMoveOperation(Member) && Pointer.Origin.Storage == StorageKind::OwnedHeap)
         continue;
       if (Memberwise) {
         Summary.Faults.push_back({Member, Form, Decl, I, nullptr});

@@ -57,6 +57,16 @@ enum class SpecialMember {
   MoveAssignment
 };
 
+/// The four operations, in the order they are judged and reported.
+inline constexpr SpecialMember AllSpecialMembers[] = {
+    SpecialMember::CopyConstructor, SpecialMember::CopyAssignment,
+    SpecialMember::MoveConstructor, SpecialMember::MoveAssignment};
+
+inline bool isMoveOperation(SpecialMember Member) {
+  return Member == SpecialMember::MoveConstructor ||
+         Member == SpecialMember::MoveAssignment;
+}
+
 /// How a special member comes to exist, which decides how it is judged.
 enum class MemberForm {
   Implicit,     ///< Implicitly declared (or would be on first use).
@@ -144,7 +154,6 @@ private:
   void judgeSpecialMembers(TypeSummary &Summary);
   StorageKind storageOfUnknownClass(const clang::CXXRecordDecl *Record);
 
-  ModelOptions Options;
   llvm::StringSet<> PinnedTypeNames;
   AddressOriginFinder Origins;
   llvm::DenseMap<const clang::CXXRecordDecl *, std::unique_ptr<TypeSummary>>

@@ -1,4 +1,4 @@
-//===--- MoveAfterPinCheck.h - pin-move-after-pin ===//
+//===--- MoveAfterPinCheck.h - pin-move-after-pin -------------------------===//
 //
 // Part of pincheck.
 //
@@ -7,22 +7,60 @@
 #ifndef PINCHECK_MOVEAFTERPINCHECK_H
 #define PINCHECK_MOVEAFTERPINCHECK_H
 
+#include "Model/PinEvents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace pincheck {
 
-/// Reports a copy, move, swap or raw copy of an object after a pin event (model sections 4 and 5).
+/// Reports a copy, move, swap or byte copy of an object after a pin event
+/// (model sections 4 and 5), on every path ("after it was pinned") or on
+/// some ("which may be pinned on some paths").
 ///
-/// Registered so that configurations naming it are valid in every frontend;
-/// the analysis lands with issue #3 and reports nothing until then (see
-/// docs/checks/pin-move-after-pin.md).
+/// For the user-facing documentation see docs/checks/pin-move-after-pin.md.
 class MoveAfterPinCheck : public clang::tidy::ClangTidyCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  MoveAfterPinCheck(llvm::StringRef Name,
+                    clang::tidy::ClangTidyContext *Context);
   bool isLanguageVersionSupported(
       const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
+      override;
+
+  /// What happens to the object.
+  enum class MoveKind { Copy, Move, Swap, ByteCopy, AssignTo, HandOff };
+
+  /// A copy or move of a tracked object (model section 5).
+  struct MoveEvent {
+    const clang::Decl *Object = nullptr;
+    const clang::Stmt *At = nullptr;
+    MoveKind Kind = MoveKind::Copy;
+    /// `*p` with `p` a `pin::Pin`: the object is pinned wherever it is.
+    const clang::VarDecl *PinOwner = nullptr;
+    /// An element of the object (a range-for over a container), not the
+    /// object itself.
+    bool Element = false;
+    /// For the note fix-its: the variable copied into (`auto y = x;`,
+    /// a range-for variable), the by-value parameter, the capture.
+    const clang::VarDecl *CopyInto = nullptr;
+    const clang::ParmVarDecl *ByValueParameter = nullptr;
+    clang::SourceLocation ByCopyCapture;
+  };
+
+private:
+  void diagnose(const MoveEvent &Move, clang::QualType Type, bool Definite,
+                llvm::ArrayRef<const PinEvent *> Pins,
+                const ConstructionPin *Construction);
+
+  const std::string PinnedTypes;
+  const std::string PinningFunctions;
+  const std::string EscapingFunctions;
+  SelfReferenceModel Model;
+  PinningApi Api;
+  PinEventFinder Pins;
 };
 
 } // namespace pincheck

@@ -3,6 +3,7 @@
 result, in the manner of clang-tidy's own check tests.
 
   %check_pincheck [--frontend=tidy|cli] [--check-suffix=S] [--config-file=F]
+                  [--fix-notes]
                   FILE CHECK-NAME TEMP [-- COMPILER-FLAGS...]
 
 * The diagnostics are matched with FileCheck against the CHECK-MESSAGES lines
@@ -42,6 +43,8 @@ def main():
     parser.add_argument("--frontend", choices=["tidy", "cli"], default="tidy")
     parser.add_argument("--check-suffix", default="")
     parser.add_argument("--config-file")
+    parser.add_argument("--fix-notes", action="store_true",
+                        help="apply the fix-its of notes too")
     parser.add_argument("input")
     parser.add_argument("check")
     parser.add_argument("temp")
@@ -71,7 +74,9 @@ def main():
         f.write(re.sub(r"//\s*CHECK-[A-Z0-9-]+:.*", "", source))
 
     checks = f"--checks=-*,{args.check}"
-    common = [checks] + (["--fix"] if has_fixes else [])
+    common = [checks]
+    if has_fixes:
+        common.append("--fix-notes" if args.fix_notes else "--fix")
     if args.config_file:
         common.append(f"--config-file={args.config_file}")
     if args.frontend == "tidy":

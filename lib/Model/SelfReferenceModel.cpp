@@ -6,6 +6,7 @@
 
 #include "Model/SelfReferenceModel.h"
 #include "Model/Annotations.h"
+#include "Model/BodyScan.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -185,136 +186,6 @@ static bool isUsable(const CXXRecordDecl *Record, SpecialMember Member,
 // Writes to members, in the order the function performs them.
 //===----------------------------------------------------------------------===//
 
-namespace {
-/// A member of `*this` given a value: `m(v)`, `m = v`, `m.push_back(v)`.
-struct MemberWrite {
-  const FieldDecl *Field;
-  const Expr *Value;
-};
-
-/// Members that store their argument inside the object they are called on.
-bool isStoringMember(StringRef Name) {
-  static const llvm::StringSet<> Names = {
-      "push_back", "emplace_back", "push_front", "emplace_front", "insert",
-      "emplace",   "assign",       "reset",      "append",        "set",
-      "store",     "push",         "swap"};
-  return Names.contains(Name);
-}
-
-class MemberWriteCollector {
-public:
-  /// With `FollowCalls`, member functions called on `*this` are followed
-  /// (a copy constructor delegating to a private `copy_from(o)`).
-  MemberWriteCollector(SmallVectorImpl<MemberWrite> &Writes, bool FollowCalls)
-      : Writes(Writes), FollowCalls(FollowCalls) {}
-
-  void collectFunction(const FunctionDecl *FD) {
-    const FunctionDecl *Definition = nullptr;
-    if (!FD || !FD->hasBody(Definition) || !Visited.insert(Definition).second)
-      return;
-    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition)) {
-      for (const CXXCtorInitializer *Init : Ctor->inits()) {
-        if (const FieldDecl *Field = Init->getAnyMember())
-          Writes.push_back({Field, Init->getInit()});
-        else if (Init->isDelegatingInitializer() && FollowCalls)
-          if (const auto *Construct =
-                  dyn_cast<CXXConstructExpr>(Init->getInit()->IgnoreImplicit()))
-            collectFunction(Construct->getConstructor());
-        collectStmt(Init->getInit());
-      }
-    }
-    collectStmt(Definition->getBody());
-  }
-
-  void collectStmt(const Stmt *S) {
-    if (!S)
-      return;
-    if (const auto *BO = dyn_cast<BinaryOperator>(S);
-        BO && BO->getOpcode() == BO_Assign) {
-      if (const FieldDecl *Field = AddressOriginFinder::ownMember(BO->getLHS()))
-        Writes.push_back({Field, BO->getRHS()});
-    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
-               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-      if (const FieldDecl *Field = AddressOriginFinder::ownMember(Op->getArg(0)))
-        Writes.push_back({Field, Op->getArg(1)});
-    } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
-      const CXXMethodDecl *MD = Call->getMethodDecl();
-      const Expr *Object = Call->getImplicitObjectArgument();
-      if (MD && Object) {
-        if (const FieldDecl *Field = AddressOriginFinder::ownMember(Object)) {
-          if (MD->getIdentifier() && isStoringMember(MD->getName()))
-            for (const Expr *Arg : Call->arguments())
-              Writes.push_back({Field, Arg});
-        } else if (FollowCalls &&
-                   isa<CXXThisExpr>(Object->IgnoreParenImpCasts())) {
-          collectFunction(MD);
-        }
-      }
-    }
-    for (const Stmt *Child : S->children())
-      collectStmt(Child);
-  }
-
-private:
-  SmallVectorImpl<MemberWrite> &Writes;
-  bool FollowCalls;
-  llvm::SmallPtrSet<const FunctionDecl *, 4> Visited;
-};
-
-/// If `Value` reads member `F` of another object (`o.p_`, `std::move(o.p_)`),
-/// returns `F`.
-const FieldDecl *copiedMember(const Expr *Value) {
-  while (true) {
-    Value = Value->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value);
-        Construct && Construct->getNumArgs() == 1) {
-      Value = Construct->getArg(0);
-      continue;
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(Value);
-        Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
-        Call->getDirectCallee()->isInStdNamespace() &&
-        Call->getDirectCallee()->getIdentifier() &&
-        (Call->getDirectCallee()->getName() == "move" ||
-         Call->getDirectCallee()->getName() == "forward")) {
-      Value = Call->getArg(0);
-      continue;
-    }
-    break;
-  }
-  const auto *ME = dyn_cast<MemberExpr>(Value);
-  if (!ME || isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-    return nullptr;
-  return dyn_cast<FieldDecl>(ME->getMemberDecl());
-}
-
-/// Types that can hold an address: everything but arithmetic and enums.
-bool canHoldAddress(QualType T) {
-  if (T->isReferenceType())
-    return true;
-  const Type *Base = T->getBaseElementTypeUnsafe();
-  return !(Base->isArithmeticType() || Base->isEnumeralType());
-}
-
-/// C library functions that read or write the bytes they are given and keep
-/// no pointer to them (`memset(this, 0, sizeof *this)`, `printf`).
-bool isByteFunction(StringRef Name) {
-  static const llvm::StringSet<> Names = {
-      "memset",  "memcpy", "memmove", "memcmp",  "memchr", "bzero",
-      "explicit_bzero", "strlen", "strcpy", "strncpy", "strcmp", "strncmp",
-      "strcat",  "fwrite", "fread",   "write",   "read",   "send",
-      "recv",    "sendto", "recvfrom", "puts",   "fputs",  "hash"};
-  return Names.contains(Name) || Name.ends_with("printf") ||
-         Name.ends_with("scanf");
-}
-
-bool isTypeErasedCallable(QualType T) {
-  static const llvm::StringSet<> Names = {
-      "std::function", "std::move_only_function", "std::copyable_function",
-      "absl::AnyInvocable", "folly::Function"};
-  return Names.contains(qualifiedTemplateName(T.getNonReferenceType()));
-}
-} // namespace
 
 //===----------------------------------------------------------------------===//
 // Buffer storage of member types.
@@ -497,131 +368,29 @@ void SelfReferenceModel::findSubobjects(TypeSummary &Summary) {
       Consider(Field->getType(), Field);
 }
 
-/// The origin of the value a member receives; for a reference member, the
-/// address of the object it binds to.
-static std::optional<AddressOrigin>
-originOfWrite(AddressOriginFinder &Origins, const FieldDecl *Field,
-              const Expr *Value) {
+std::optional<AddressOrigin>
+SelfReferenceModel::originOfWrite(const FieldDecl *Field, const Expr *Value) {
   if (Field->getType()->isReferenceType())
     return Origins.ofLvalue(Value);
   return Origins.ofValue(Value);
 }
 
-namespace {
-/// Finds `this` (or a member's address) handed out of a constructor:
-/// to a C function as user data, into a global, another object or a
-/// container, or to a thread.
-class EscapeCollector {
-public:
-  EscapeCollector(AddressOriginFinder &Origins, const FunctionDecl *In,
-                  SmallVectorImpl<AddressEscape> &Escapes)
-      : Origins(Origins), In(In), Escapes(Escapes) {}
-
-  void collect(const Stmt *S) {
-    if (!S)
-      return;
-    if (isa<LambdaExpr>(S))
-      return; // A lambda body runs later, on whatever it captured.
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      visitCall(Call);
-    else if (const auto *BO = dyn_cast<BinaryOperator>(S);
-             BO && BO->getOpcode() == BO_Assign)
-      visitStore(BO->getLHS(), BO->getRHS(), BO);
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
-      visitConstruct(Construct);
-    for (const Stmt *Child : S->children())
-      collect(Child);
-  }
-
-private:
-  /// The object's own address, or an address into its inline or small
-  /// buffer. A pointer into an owned heap buffer (`handle_.get()`) names
-  /// other storage, which a copy or move does not abandon.
-  std::optional<AddressOrigin> ownAddress(const Expr *Value) {
-    std::optional<AddressOrigin> Origin = Origins.ofValue(Value);
-    if (Origin && Origin->Storage == StorageKind::OwnedHeap)
-      return std::nullopt;
-    return Origin;
-  }
-
-  bool escapes(const Expr *Value) { return ownAddress(Value).has_value(); }
-
-  void add(const Expr *At, std::string Sink) {
-    Escapes.push_back({At, In, std::move(Sink)});
-  }
-
-  void visitCall(const CallExpr *Call) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee || !Callee->getIdentifier())
-      return;
-    std::string Name = "'" + Callee->getNameAsString() + "'";
-    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(Call)) {
-      const Expr *Object = MCE->getImplicitObjectArgument();
-      // Calls on `*this` and its members are judged as writes instead.
-      if (!Object || isa<CXXThisExpr>(Object->IgnoreParenImpCasts()) ||
-          AddressOriginFinder::ownMember(Object))
-        return;
-      if (isStoringMember(Callee->getName())) {
-        for (const Expr *Arg : Call->arguments())
-          if (escapes(Arg))
-            return add(Arg, "a container (" + Name + ")");
-        return;
-      }
-    }
-    const bool HasBody = Callee->hasBody();
-    for (unsigned I = 0, E = Call->getNumArgs(); I != E; ++I) {
-      const Expr *Arg = Call->getArg(I);
-      if (isa<CXXOperatorCallExpr>(Call) && I == 0)
-        continue;
-      std::optional<AddressOrigin> Origin = ownAddress(Arg);
-      if (!Origin)
-        continue;
-      const ParmVarDecl *Param =
-          I < Callee->getNumParams() ? Callee->getParamDecl(I) : nullptr;
-      // C user-data registration: `this` as `void *` or through `...` into
-      // an unseen body that may keep it.
-      if (!HasBody && Origin->Kind != OriginKind::MemberAddress &&
-          Origin->Kind != OriginKind::MemberBuffer &&
-          (!Param || Param->getType()->isVoidPointerType()) &&
-          !isByteFunction(Callee->getName()))
-        return add(Arg, Name);
-      // A callback capturing `this` handed to a type-erased callable that
-      // may outlive the call.
-      if (Param && Origin->Kind == OriginKind::CapturedThis &&
-          isTypeErasedCallable(Param->getType()) &&
-          !Param->getType()->isLValueReferenceType())
-        return add(Arg, Name);
-    }
-  }
-
-  void visitStore(const Expr *Target, const Expr *Value, const Expr *At) {
-    if (AddressOriginFinder::ownMember(Target) || !escapes(Value))
-      return;
-    const Expr *Stripped = Target->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(Stripped)) {
-      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-      if (VD && VD->hasGlobalStorage())
-        add(At, "the global '" + VD->getNameAsString() + "'");
-      return;
-    }
-    if (isa<MemberExpr>(Stripped) || isa<UnaryOperator>(Stripped))
-      add(At, "another object");
-  }
-
-  void visitConstruct(const CXXConstructExpr *Construct) {
-    std::string Type = qualifiedTemplateName(Construct->getType());
-    if (Type != "std::thread" && Type != "std::jthread")
-      return;
-    for (const Expr *Arg : Construct->arguments())
-      if (escapes(Arg))
-        return add(Arg, "a thread");
-  }
-
-  AddressOriginFinder &Origins;
-  const FunctionDecl *In;
-  SmallVectorImpl<AddressEscape> &Escapes;
-};
-} // namespace
+/// The object's own address as the escape scanner sees it: `Self` for any
+/// address into the object's inline or small-buffer storage. A pointer into
+/// an owned heap buffer (`handle_.get()`) names other storage, which a copy
+/// or move does not abandon.
+static AddressedObject ownAddressOf(AddressOriginFinder &Origins,
+                                    const Expr *Value, const Decl *Self) {
+  std::optional<AddressOrigin> Origin = Origins.ofValue(Value);
+  if (!Origin || Origin->Storage == StorageKind::OwnedHeap)
+    return {};
+  AddressedObject Address;
+  Address.Object = Self;
+  Address.Whole = Origin->Kind != OriginKind::MemberAddress &&
+                  Origin->Kind != OriginKind::MemberBuffer;
+  Address.ViaCallable = Origin->Kind == OriginKind::CapturedThis;
+  return Address;
+}
 
 void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
   const CXXRecordDecl *Record = Summary.Record;
@@ -631,7 +400,7 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
     if (!Value || !canHoldAddress(Field->getType()) || Seen.contains(Field) ||
         Field->getParent() != Record)
       return;
-    if (auto Origin = originOfWrite(Origins, Field, Value)) {
+    if (auto Origin = originOfWrite(Field, Value)) {
       Seen.insert(Field);
       Summary.Pointers.push_back({Field, Value, SetIn, *Origin});
     }
@@ -657,11 +426,17 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
     for (const MemberWrite &Write : Writes)
       AddPointer(Write.Field, Write.Value, Definition);
     if (Ctor) {
-      EscapeCollector Escapes(Origins, Definition, Summary.Escapes);
+      SmallVector<Escape, 2> Found;
+      auto OwnAddress = [&](const Expr *E) {
+        return ownAddressOf(Origins, E, Record);
+      };
+      EscapeCollector Escapes(OwnAddress, Record, Found);
       for (const CXXCtorInitializer *Init : Ctor->inits())
         if (Init->isWritten())
           Escapes.collect(Init->getInit());
       Escapes.collect(Definition->getBody());
+      for (const Escape &E : Found)
+        Summary.Escapes.push_back({E.At, Definition, E.Sink});
     }
   };
   for (const Decl *D : Record->decls()) {
@@ -705,7 +480,7 @@ void SelfReferenceModel::judgeSpecialMembers(TypeSummary &Summary) {
       for (const MemberWrite &Write : Writes) {
         if (Write.Field != Pointer.Field)
           continue;
-        if (originOfWrite(Origins, Write.Field, Write.Value))
+        if (originOfWrite(Write.Field, Write.Value))
           Verbatim = nullptr;
         else if (copiedMember(Write.Value) == Pointer.Field)
           Verbatim = Write.Value;

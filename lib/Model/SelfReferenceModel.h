@@ -145,6 +145,11 @@ public:
 
   StorageKind bufferStorage(clang::QualType MemberType) override;
 
+  /// The origin of the value a member receives; for a reference member, of
+  /// the object it binds to.
+  std::optional<AddressOrigin> originOfWrite(const clang::FieldDecl *Field,
+                                             const clang::Expr *Value);
+
   AddressOriginFinder &origins() { return Origins; }
 
 private:

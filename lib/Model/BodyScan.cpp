@@ -1,0 +1,223 @@
+//===--- BodyScan.cpp - What a function body does with addresses ----------===//
+//
+// Part of pincheck.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Model/BodyScan.h"
+#include "Model/AddressOrigin.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+bool isStoringMember(StringRef Name) {
+  static const llvm::StringSet<> Names = {
+      "push_back", "emplace_back", "push_front", "emplace_front", "insert",
+      "emplace",   "assign",       "reset",      "append",        "set",
+      "store",     "push",         "swap"};
+  return Names.contains(Name);
+}
+
+void MemberWriteCollector::collectFunction(const FunctionDecl *FD) {
+  const FunctionDecl *Definition = nullptr;
+  if (!FD || !FD->hasBody(Definition) || !Visited.insert(Definition).second)
+    return;
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition)) {
+    for (const CXXCtorInitializer *Init : Ctor->inits()) {
+      if (const FieldDecl *Field = Init->getAnyMember())
+        Writes.push_back({Field, Init->getInit()});
+      else if (Init->isDelegatingInitializer() && FollowCalls)
+        if (const auto *Construct =
+                dyn_cast<CXXConstructExpr>(Init->getInit()->IgnoreImplicit()))
+          collectFunction(Construct->getConstructor());
+      collectStmt(Init->getInit());
+    }
+  }
+  collectStmt(Definition->getBody());
+}
+
+void MemberWriteCollector::collectStmt(const Stmt *S) {
+  if (!S)
+    return;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->getOpcode() == BO_Assign) {
+    if (const FieldDecl *Field = AddressOriginFinder::ownMember(BO->getLHS()))
+      Writes.push_back({Field, BO->getRHS()});
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+             Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+    if (const FieldDecl *Field = AddressOriginFinder::ownMember(Op->getArg(0)))
+      Writes.push_back({Field, Op->getArg(1)});
+  } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *MD = Call->getMethodDecl();
+    const Expr *Object = Call->getImplicitObjectArgument();
+    if (MD && Object) {
+      if (const FieldDecl *Field = AddressOriginFinder::ownMember(Object)) {
+        if (MD->getIdentifier() && isStoringMember(MD->getName()))
+          for (const Expr *Arg : Call->arguments())
+            Writes.push_back({Field, Arg});
+      } else if (FollowCalls &&
+                 isa<CXXThisExpr>(Object->IgnoreParenImpCasts())) {
+        collectFunction(MD);
+      }
+    }
+  }
+  for (const Stmt *Child : S->children())
+    collectStmt(Child);
+}
+
+void EscapeCollector::collect(const Stmt *S) {
+  if (!S)
+    return;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    // A lambda body runs later, on whatever it captured; its captures are
+    // evaluated here.
+    for (const Expr *Init : Lambda->capture_inits())
+      collect(Init);
+    return;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    visitCall(Call);
+  else if (const auto *BO = dyn_cast<BinaryOperator>(S);
+           BO && BO->getOpcode() == BO_Assign)
+    visitStore(BO->getLHS(), BO->getRHS(), BO);
+  else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+    visitConstruct(Construct);
+  for (const Stmt *Child : S->children())
+    collect(Child);
+}
+
+void EscapeCollector::add(const AddressedObject &Address, const Expr *At,
+                          std::string Sink) {
+  Escapes.push_back({Address.Object, At, std::move(Sink)});
+}
+
+void EscapeCollector::visitCall(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return;
+  std::string Name = "'" + Callee->getNameAsString() + "'";
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const Expr *Object = MCE->getImplicitObjectArgument();
+    if (!Object || isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
+      return; // Calls on `*this` are judged by their own summaries.
+    const bool IntoOwnMember = AddressOriginFinder::ownMember(Object);
+    if (isStoringMember(Callee->getName())) {
+      for (const Expr *Arg : Call->arguments())
+        if (AddressedObject Address = AddressOf(Arg);
+            Address && !(IntoOwnMember && Address.Object == Self))
+          return add(Address, Arg, "a container (" + Name + ")");
+      return;
+    }
+    if (IntoOwnMember)
+      return;
+  }
+  const bool HasBody = Callee->hasBody();
+  for (unsigned I = 0, E = Call->getNumArgs(); I != E; ++I) {
+    const Expr *Arg = Call->getArg(I);
+    if (isa<CXXOperatorCallExpr>(Call) && I == 0)
+      continue;
+    AddressedObject Address = AddressOf(Arg);
+    if (!Address)
+      continue;
+    const ParmVarDecl *Param =
+        I < Callee->getNumParams() ? Callee->getParamDecl(I) : nullptr;
+    // C user-data registration: the object's address as `void *` or through
+    // `...` into an unseen body that may keep it.
+    if (!HasBody && Address.Whole &&
+        (!Param || Param->getType()->isVoidPointerType()) &&
+        !isByteFunction(Callee->getName()))
+      return add(Address, Arg, Name);
+    // A callback capturing the address handed to a type-erased callable
+    // that may outlive the call.
+    if (Param && Address.ViaCallable &&
+        isTypeErasedCallable(Param->getType()) &&
+        !Param->getType()->isLValueReferenceType())
+      return add(Address, Arg, Name);
+  }
+}
+
+void EscapeCollector::visitStore(const Expr *Target, const Expr *Value,
+                                 const Expr *At) {
+  AddressedObject Address = AddressOf(Value);
+  if (!Address)
+    return;
+  if (AddressOriginFinder::ownMember(Target)) {
+    if (Address.Object != Self)
+      add(Address, At, "a member of '*this'");
+    return;
+  }
+  const Expr *Stripped = Target->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Stripped)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (VD && VD->hasGlobalStorage())
+      add(Address, At, "the global '" + VD->getNameAsString() + "'");
+    return;
+  }
+  if (isa<MemberExpr>(Stripped) || isa<UnaryOperator>(Stripped) ||
+      isa<ArraySubscriptExpr>(Stripped))
+    add(Address, At, "another object");
+}
+
+void EscapeCollector::visitConstruct(const CXXConstructExpr *Construct) {
+  std::string Type = qualifiedTemplateName(Construct->getType());
+  if (Type != "std::thread" && Type != "std::jthread")
+    return;
+  for (const Expr *Arg : Construct->arguments())
+    if (AddressedObject Address = AddressOf(Arg))
+      return add(Address, Arg, "a thread");
+}
+
+const FieldDecl *copiedMember(const Expr *Value) {
+  while (true) {
+    Value = Value->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value);
+        Construct && Construct->getNumArgs() == 1) {
+      Value = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(Value);
+        Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+        Call->getDirectCallee()->isInStdNamespace() &&
+        Call->getDirectCallee()->getIdentifier() &&
+        (Call->getDirectCallee()->getName() == "move" ||
+         Call->getDirectCallee()->getName() == "forward")) {
+      Value = Call->getArg(0);
+      continue;
+    }
+    break;
+  }
+  const auto *ME = dyn_cast<MemberExpr>(Value);
+  if (!ME || isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return dyn_cast<FieldDecl>(ME->getMemberDecl());
+}
+
+bool canHoldAddress(QualType T) {
+  if (T->isReferenceType())
+    return true;
+  const Type *Base = T->getBaseElementTypeUnsafe();
+  return !(Base->isArithmeticType() || Base->isEnumeralType());
+}
+
+bool isByteFunction(StringRef Name) {
+  static const llvm::StringSet<> Names = {
+      "memset",  "memcpy", "memmove", "memcmp",  "memchr", "bzero",
+      "explicit_bzero", "strlen", "strcpy", "strncpy", "strcmp", "strncmp",
+      "strcat",  "fwrite", "fread",   "write",   "read",   "send",
+      "recv",    "sendto", "recvfrom", "puts",   "fputs",  "hash"};
+  return Names.contains(Name) || Name.ends_with("printf") ||
+         Name.ends_with("scanf");
+}
+
+bool isTypeErasedCallable(QualType T) {
+  static const llvm::StringSet<> Names = {
+      "std::function", "std::move_only_function", "std::copyable_function",
+      "absl::AnyInvocable", "folly::Function"};
+  return Names.contains(qualifiedTemplateName(T.getNonReferenceType()));
+}
+
+} // namespace pincheck

@@ -1,0 +1,118 @@
+//===--- BodyScan.h - What a function body does with addresses ------------===//
+//
+// Part of pincheck. Scanners shared by the type model (what constructors and
+// member functions store in the object and hand out) and the pin events
+// (what any function stores outside the call).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PINCHECK_MODEL_BODYSCAN_H
+#define PINCHECK_MODEL_BODYSCAN_H
+
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <string>
+
+namespace clang {
+class FieldDecl;
+class FunctionDecl;
+} // namespace clang
+
+namespace pincheck {
+
+/// A member of `*this` given a value: `m(v)`, `m = v`, `m.push_back(v)`.
+struct MemberWrite {
+  const clang::FieldDecl *Field;
+  const clang::Expr *Value;
+};
+
+/// Collects the values a function gives to members of `*this`, in source
+/// order: constructor initializers (including implicit ones), then the body.
+class MemberWriteCollector {
+public:
+  /// With `FollowCalls`, member functions called on `*this` are followed
+  /// (a copy constructor delegating to a private `copy_from(o)`).
+  MemberWriteCollector(llvm::SmallVectorImpl<MemberWrite> &Writes,
+                       bool FollowCalls)
+      : Writes(Writes), FollowCalls(FollowCalls) {}
+
+  void collectFunction(const clang::FunctionDecl *FD);
+  void collectStmt(const clang::Stmt *S);
+
+private:
+  llvm::SmallVectorImpl<MemberWrite> &Writes;
+  bool FollowCalls;
+  llvm::SmallPtrSet<const clang::FunctionDecl *, 4> Visited;
+};
+
+/// What an expression gives the address of, as the scanners need it.
+struct AddressedObject {
+  /// The object: a variable, a member of `*this`, or the class itself for
+  /// `*this`. Null when the expression addresses nothing tracked.
+  const clang::Decl *Object = nullptr;
+  /// The object's own address (`this`, `&o`), not a member's (`&o.m`).
+  bool Whole = false;
+  /// A lambda or `std::bind` result that captured the address.
+  bool ViaCallable = false;
+  explicit operator bool() const { return Object != nullptr; }
+};
+using AddressOfFn = llvm::function_ref<AddressedObject(const clang::Expr *)>;
+
+/// An address stored where it outlives the statement that stored it.
+struct Escape {
+  const clang::Decl *Object;
+  const clang::Expr *At;
+  /// What keeps the address ("'curl_easy_setopt'", "the global 'g'").
+  std::string Sink;
+};
+
+/// Finds addresses that a body stores outside itself (model section 4,
+/// event 5): in a global, another object or a container, in a thread, in a
+/// type-erased callable passed by value or `&&`, or passed as `void *` or
+/// through `...` to a function with no visible body.
+class EscapeCollector {
+public:
+  /// `Self` is the key of `*this` when the body belongs to the object's own
+  /// class: its address stored in its own members is an interior pointer,
+  /// judged by the type model, not an escape.
+  EscapeCollector(AddressOfFn AddressOf, const clang::Decl *Self,
+                  llvm::SmallVectorImpl<Escape> &Escapes)
+      : AddressOf(AddressOf), Self(Self), Escapes(Escapes) {}
+
+  void collect(const clang::Stmt *S);
+
+private:
+  void visitCall(const clang::CallExpr *Call);
+  void visitStore(const clang::Expr *Target, const clang::Expr *Value,
+                  const clang::Expr *At);
+  void visitConstruct(const clang::CXXConstructExpr *Construct);
+  void add(const AddressedObject &Address, const clang::Expr *At,
+           std::string Sink);
+
+  AddressOfFn AddressOf;
+  const clang::Decl *Self;
+  llvm::SmallVectorImpl<Escape> &Escapes;
+};
+
+/// Members that store their argument inside the object they are called on.
+bool isStoringMember(llvm::StringRef Name);
+
+/// If `Value` reads member `F` of another object (`o.p_`, `std::move(o.p_)`),
+/// returns `F`.
+const clang::FieldDecl *copiedMember(const clang::Expr *Value);
+
+/// Types that can hold an address: everything but arithmetic and enums.
+bool canHoldAddress(clang::QualType T);
+
+/// C library functions that read or write the bytes they are given and keep
+/// no pointer to them (`memset(this, 0, sizeof *this)`, `printf`).
+bool isByteFunction(llvm::StringRef Name);
+
+/// `std::function`, `std::move_only_function`, `absl::AnyInvocable`, ...
+bool isTypeErasedCallable(clang::QualType T);
+
+} // namespace pincheck
+
+#endif // PINCHECK_MODEL_BODYSCAN_H

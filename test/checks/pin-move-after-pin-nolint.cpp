@@ -19,6 +19,6 @@ void silenced() {
   // NOLINTEND(pin-*)
   Task d = t; // NOLINT(pin-self-referential-type)
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: copying 't' of type 'Task' after it was pinned [pin-move-after-pin]
-  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 't' is pinned here: parameter 'task' of 'watch' is declared PIN_PINS
+  // CHECK-MESSAGES: :[[@LINE-9]]:3: note: 't' is pinned here: parameter 'task' of 'watch' is declared PIN_PINS
   // CHECK-MESSAGES: :[[@LINE-3]]:8: note: bind a reference to 't' instead of copying it
 }

@@ -13,7 +13,8 @@ CMAKE_BUILD_TYPE ?= Release
 # Everything the build, the tests and the demo use, from Debian's archive.
 PACKAGES := clang-$(LLVM) clang-tidy-$(LLVM) llvm-$(LLVM)-dev \
   llvm-$(LLVM)-tools libclang-$(LLVM)-dev libclang-cpp$(LLVM)-dev \
-  cmake ninja-build g++ libgtest-dev python3 zlib1g-dev
+  cmake ninja-build g++ libgtest-dev python3 zlib1g-dev libuv1-dev \
+  libcurl4-openssl-dev
 
 .PHONY: all setup configure build demo test clean
 

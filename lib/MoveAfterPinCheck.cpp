@@ -97,6 +97,23 @@ static const VarDecl *pinOwner(const Expr *E) {
   return VD;
 }
 
+static QualType typeOfObject(const Decl *Object) {
+  if (const auto *VD = dyn_cast<ValueDecl>(Object))
+    return VD->getType().getNonReferenceType().getUnqualifiedType();
+  if (const auto *Record = dyn_cast<CXXRecordDecl>(Object))
+    return QualType(Record->getTypeForDecl(), 0);
+  return {};
+}
+
+/// Container members that copy or move their argument into the container.
+static bool isContainerInsertion(StringRef Name) {
+  return llvm::is_contained(
+      {StringRef("push_back"), StringRef("push_front"), StringRef("insert"),
+       StringRef("push"), StringRef("emplace_back"), StringRef("emplace_front"),
+       StringRef("emplace")},
+      Name);
+}
+
 namespace {
 /// Collects the move events of one function body.
 class MoveCollector {
@@ -259,6 +276,20 @@ private:
     if (!Callee || !Callee->getIdentifier())
       return;
     StringRef Name = Callee->getName();
+    // `v.push_back(std::move(o))`: the container copies or moves `o` into
+    // its own storage.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+        Member && isContainerInsertion(Name)) {
+      for (const Expr *Arg : Call->arguments()) {
+        const CXXRecordDecl *Inserted = Arg->getType()->getAsCXXRecordDecl();
+        const Decl *Object = PinEventFinder::objectOf(Arg);
+        if (!Inserted || !Object ||
+            typeOfObject(Object)->getAsCXXRecordDecl() != Inserted)
+          continue;
+        add(Arg, Call, Arg->isXValue() ? MoveKind::Move : MoveKind::Copy);
+      }
+      return;
+    }
     if (isStdFunction(Callee, {"swap", "exchange", "iter_swap"}) ||
         (isa<CXXMemberCallExpr>(Call) && Name == "swap")) {
       for (const Expr *Arg : Call->arguments())
@@ -300,14 +331,6 @@ private:
   llvm::DenseMap<const Stmt *, SourceLocation> Captures;
 };
 } // namespace
-
-static QualType typeOfObject(const Decl *Object) {
-  if (const auto *VD = dyn_cast<ValueDecl>(Object))
-    return VD->getType().getNonReferenceType();
-  if (const auto *Record = dyn_cast<CXXRecordDecl>(Object))
-    return QualType(Record->getTypeForDecl(), 0);
-  return {};
-}
 
 static const Stmt *declarationOf(const Decl *Object) {
   const auto *VD = dyn_cast<VarDecl>(Object);

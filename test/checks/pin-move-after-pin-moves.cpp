@@ -176,3 +176,27 @@ void pinnedPointerMoves() {
   auto owned = pin::make_pinned<Task>();
   auto other = std::move(owned);
 }
+
+// Inserting into a container copies or moves the object into it.
+void insertions(std::vector<Task> &pool) {
+  Task t;
+  watch(t);
+  pool.push_back(t);
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: copying 't' of type 'Task' after it was pinned [pin-move-after-pin]
+// CHECK-MESSAGES: :[[@LINE-3]]:3: note: 't' is pinned here: parameter 'task' of 'watch' is declared PIN_PINS
+  pool.push_back(std::move(t));
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: moving 't' of type 'Task' after it was pinned [pin-move-after-pin]
+// CHECK-MESSAGES: :[[@LINE-6]]:3: note: 't' is pinned here: parameter 'task' of 'watch' is declared PIN_PINS
+  pool.emplace_back(std::move(t));
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: moving 't' of type 'Task' after it was pinned [pin-move-after-pin]
+// CHECK-MESSAGES: :[[@LINE-9]]:3: note: 't' is pinned here: parameter 'task' of 'watch' is declared PIN_PINS
+}
+// Negative twin: emplace_back constructs from other arguments.
+struct Job {
+  explicit Job(int id);
+};
+void emplaceFromArguments(std::vector<Job> &jobs) {
+  Task t;
+  watch(t);
+  jobs.emplace_back(t.id);
+}

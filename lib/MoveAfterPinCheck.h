@@ -19,6 +19,8 @@ namespace pincheck {
 /// For the user-facing documentation see docs/checks/pin-move-after-pin.md.
 class MoveAfterPinCheck : public clang::tidy::ClangTidyCheck {
 public:
+  MoveAfterPinCheck(const MoveAfterPinCheck &) = delete;
+  MoveAfterPinCheck(MoveAfterPinCheck &&) = delete;
   MoveAfterPinCheck(llvm::StringRef Name,
                     clang::tidy::ClangTidyContext *Context);
   bool isLanguageVersionSupported(

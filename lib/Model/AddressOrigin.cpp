@@ -203,11 +203,23 @@ std::optional<AddressOrigin> AddressOriginFinder::ofLvalue(const Expr *E) {
 
 std::optional<AddressOrigin>
 AddressOriginFinder::ofConstruction(QualType Constructed,
-                                    ArrayRef<const Expr *> Args) {
+                                    ArrayRef<const Expr *> Args,
+                                    const FunctionDecl *Constructor) {
   const bool View = isViewType(Constructed);
-  for (const Expr *Arg : Args) {
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const Expr *Arg = Args[I];
     if (!Arg)
       continue;
+    // `Child child_{parent_}` with `Child(Parent &)`: a constructor taking a
+    // member by non-const reference keeps it, as a back-pointer is kept.
+    if (!View && Constructor && I < Constructor->getNumParams()) {
+      QualType Param = Constructor->getParamDecl(I)->getType();
+      if (Param->isLValueReferenceType() &&
+          !Param.getNonReferenceType().isConstQualified())
+        if (const FieldDecl *Field = ownMember(Arg))
+          return AddressOrigin{StorageKind::Inline, OriginKind::HeldThis,
+                               Field};
+    }
     // A view or reference wrapper built over a member refers to its buffer
     // (or, for `std::reference_wrapper`, to the member itself).
     if (View && Arg->isGLValue()) {
@@ -233,10 +245,15 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
       return AddressOrigin{StorageKind::Inline, OriginKind::HeldThis, nullptr};
     if (auto Origin = ofValue(Arg)) {
       // Copying or wrapping an own-address value keeps it (a lambda in a
-      // `std::function`); constructing another object with it makes that
-      // object hold the address (a child with a back-pointer).
-      if (Origin->Kind != OriginKind::CapturedThis && !View &&
-          !Constructed.isNull() && !Constructed->isPointerType())
+      // `std::function`). Constructing another object with the object's or
+      // a member's address makes that object hold it (a child with a
+      // back-pointer); a view into a member's buffer passed to a constructor
+      // (`Api(name_)` taking a `StringRef`) is usually copied from, not kept.
+      if (View || Constructed.isNull() || Constructed->isPointerType())
+        return Origin;
+      if (Origin->Kind == OriginKind::MemberBuffer)
+        continue;
+      if (Origin->Kind != OriginKind::CapturedThis)
         Origin->Kind = OriginKind::HeldThis;
       return Origin;
     }
@@ -384,22 +401,23 @@ std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
         Construct->getConstructor()->isCopyOrMoveConstructor())
       return ofValue(Construct->getArg(0));
     SmallVector<const Expr *, 4> Args(Construct->arguments());
-    return ofConstruction(Construct->getType(), Args);
+    return ofConstruction(Construct->getType(), Args,
+                          Construct->getConstructor());
   }
   if (const auto *ILE = dyn_cast<InitListExpr>(E)) {
     SmallVector<const Expr *, 4> Args(ILE->inits());
-    return ofConstruction(ILE->getType(), Args);
+    return ofConstruction(ILE->getType(), Args, nullptr);
   }
   if (const auto *PLE = dyn_cast<ParenListExpr>(E)) {
     // A dependent member initializer `m(x)` initialises `m` from `x`.
     if (PLE->getNumExprs() == 1)
       return ofValue(PLE->getExpr(0));
     SmallVector<const Expr *, 4> Args(const_cast<ParenListExpr *>(PLE)->exprs());
-    return ofConstruction(PLE->getType(), Args);
+    return ofConstruction(PLE->getType(), Args, nullptr);
   }
   if (const auto *UCE = dyn_cast<CXXUnresolvedConstructExpr>(E)) {
     SmallVector<const Expr *, 4> Args(UCE->arguments());
-    return ofConstruction(UCE->getTypeAsWritten(), Args);
+    return ofConstruction(UCE->getTypeAsWritten(), Args, nullptr);
   }
   if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
     // `new Private{this}`: heap memory the object owns holds its address.

@@ -82,7 +82,8 @@ private:
   std::optional<AddressOrigin> bufferOf(const clang::Expr *Container);
   std::optional<AddressOrigin>
   ofConstruction(clang::QualType Constructed,
-                 llvm::ArrayRef<const clang::Expr *> Args);
+                 llvm::ArrayRef<const clang::Expr *> Args,
+                 const clang::FunctionDecl *Constructor);
 
   BufferClassifier &Buffers;
   unsigned Depth = 0;

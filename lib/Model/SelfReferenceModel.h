@@ -125,6 +125,7 @@ struct ModelOptions {
 
 class SelfReferenceModel : public BufferClassifier {
 public:
+  SelfReferenceModel(const SelfReferenceModel &) = delete;
   explicit SelfReferenceModel(ModelOptions Options = {});
   ~SelfReferenceModel() override;
 

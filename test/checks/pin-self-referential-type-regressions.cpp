@@ -86,3 +86,32 @@ struct Parsed {
 // CHECK-FIXES: {{^}}  Parsed(const Parsed &) = delete;{{$}}
 // CHECK-FIXES: {{^}}  Parsed(Parsed &&) = default;{{$}}
 // CHECK-FIXES: {{^}}  const int version = 1;{{$}}
+
+// Negative: a view into a member passed to a constructor that copies from
+// it is not kept.
+#include <string>
+#include <string_view>
+class Options {
+public:
+  explicit Options(std::string_view text);
+};
+class Configured {
+  std::string text_ = "a";
+  Options options_{text_};
+};
+
+// Positive: a member handed to a constructor by non-const reference is kept
+// (a back-pointer to a sibling member).
+class Engine {};
+class Driver {
+public:
+  explicit Driver(Engine &engine);
+};
+class Car {
+// CHECK-MESSAGES: :[[@LINE-1]]:7: warning: copying or moving 'Car' leaves 'driver_' pointing into the source object [pin-self-referential-type]
+// CHECK-MESSAGES: :[[@LINE+4]]:10: note: interior pointer 'driver_' declared here
+// CHECK-MESSAGES: :[[@LINE+3]]:17: note: 'driver_' is set here to an object that holds the address of member 'engine_'
+// CHECK-MESSAGES: :[[@LINE-4]]:7: note: implicit copy constructor, copy assignment operator, move constructor and move assignment operator copy 'driver_' unchanged
+  Engine engine_;
+  Driver driver_{engine_};
+};

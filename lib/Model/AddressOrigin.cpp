@@ -344,7 +344,13 @@ std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
     const CXXMethodDecl *MD = MCE->getMethodDecl();
     if (MD && (isa<CXXConversionDecl>(MD) ||
                (MD->getIdentifier() && isBufferAccessor(MD->getName()))))
-      return bufferOf(MCE->getImplicitObjectArgument());
+      if (auto Origin = bufferOf(MCE->getImplicitObjectArgument()))
+        return Origin;
+    // A view's members that return a view (`substr`, `subspan`, `first`)
+    // refer to the same storage.
+    if (MD && isViewType(MCE->getImplicitObjectArgument()->getType()) &&
+        isViewType(MCE->getType()))
+      return ofValue(MCE->getImplicitObjectArgument());
     return std::nullopt;
   }
 

@@ -90,6 +90,15 @@ void EscapeCollector::collect(const Stmt *S) {
     collect(Child);
 }
 
+bool EscapeCollector::isSelf(const Decl *Object) const {
+  if (!Self || !Object)
+    return false;
+  if (Object == Self)
+    return true;
+  const auto *Field = dyn_cast<FieldDecl>(Object);
+  return Field && Field->getParent() == Self;
+}
+
 void EscapeCollector::add(const AddressedObject &Address, const Expr *At,
                           std::string Sink) {
   Escapes.push_back({Address.Object, At, std::move(Sink)});
@@ -108,7 +117,7 @@ void EscapeCollector::visitCall(const CallExpr *Call) {
     if (isStoringMember(Callee->getName())) {
       for (const Expr *Arg : Call->arguments())
         if (AddressedObject Address = AddressOf(Arg);
-            Address && !(IntoOwnMember && Address.Object == Self))
+            Address && !(IntoOwnMember && isSelf(Address.Object)))
           return add(Address, Arg, "a container (" + Name + ")");
       return;
     }
@@ -146,7 +155,7 @@ void EscapeCollector::visitStore(const Expr *Target, const Expr *Value,
   if (!Address)
     return;
   if (AddressOriginFinder::ownMember(Target)) {
-    if (Address.Object != Self)
+    if (!isSelf(Address.Object))
       add(Address, At, "a member of '*this'");
     return;
   }

@@ -90,6 +90,8 @@ private:
   void visitConstruct(const clang::CXXConstructExpr *Construct);
   void add(const AddressedObject &Address, const clang::Expr *At,
            std::string Sink);
+  /// `*this` or one of its members.
+  bool isSelf(const clang::Decl *Object) const;
 
   AddressOfFn AddressOf;
   const clang::Decl *Self;

@@ -208,3 +208,21 @@ void lambdasInPlace() {
   v.now();
   Visitor w = v;
 }
+
+// Negative twin: a member function that points one member at another, in a
+// class whose own copy re-seats the pointer, does not pin.
+class Rewindable {
+public:
+  Rewindable() = default;
+  Rewindable(const Rewindable &o) : cur_(buf_ + (o.cur_ - o.buf_)) {}
+  Rewindable &operator=(const Rewindable &) = delete;
+  void rewind() { cur_ = buf_; }
+private:
+  char buf_[8];
+  char *cur_ = buf_;
+};
+void rewound() {
+  Rewindable r;
+  r.rewind();
+  Rewindable copy = r;
+}

@@ -106,6 +106,23 @@ static bool isBufferAccessor(StringRef Name) {
   return Accessors.contains(Name);
 }
 
+std::optional<AddressOrigin>
+AddressOriginFinder::ofReturnedValue(const CXXMethodDecl *Method) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Method->hasBody(Definition))
+    return std::nullopt;
+  const auto *Body = dyn_cast<CompoundStmt>(Definition->getBody());
+  if (!Body)
+    return std::nullopt;
+  for (const Stmt *S : Body->body())
+    if (const auto *Return = dyn_cast<ReturnStmt>(S);
+        Return && Return->getRetValue())
+      return Method->getReturnType()->isReferenceType()
+                 ? ofLvalue(Return->getRetValue())
+                 : ofValue(Return->getRetValue());
+  return std::nullopt;
+}
+
 const FieldDecl *AddressOriginFinder::ownMember(const Expr *E) {
   E = stripTransparent(E)->IgnoreImpCasts();
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
@@ -313,8 +330,8 @@ std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
         return Origin;
       return ofValue(BO->getRHS());
     }
-    if (BO->isCommaOp())
-      return ofValue(BO->getRHS());
+    if (BO->isCommaOp() || BO->getOpcode() == BO_Assign)
+      return ofValue(BO->getRHS()); // `next = prev = this`
     return std::nullopt;
   }
 
@@ -346,6 +363,12 @@ std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
                (MD->getIdentifier() && isBufferAccessor(MD->getName()))))
       if (auto Origin = bufferOf(MCE->getImplicitObjectArgument()))
         return Origin;
+    // A member function of `*this` returning an own address:
+    // libstdc++'s `_M_local_data()`.
+    if (MD && isa<CXXThisExpr>(
+                  MCE->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+      if (auto Origin = ofReturnedValue(MD))
+        return Origin;
     // A view's members that return a view (`substr`, `subspan`, `first`)
     // refer to the same storage.
     if (MD && isViewType(MCE->getImplicitObjectArgument()->getType()) &&
@@ -364,6 +387,11 @@ std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
     StringRef Name = calleeName(Call);
     const FunctionDecl *Callee = Call->getDirectCallee();
     const bool Std = !Callee || Callee->isInStdNamespace();
+    // `std::pointer_traits<P>::pointer_to(r)` is `&r` for fancy pointers.
+    if (Name == "pointer_to" && Callee && Call->getNumArgs() == 1)
+      if (const auto *Traits = dyn_cast<CXXRecordDecl>(Callee->getParent());
+          Traits && Traits->isInStdNamespace())
+        return ofLvalue(Call->getArg(0));
     if (Std && Call->getNumArgs() >= 1) {
       if (Name == "addressof")
         return ofLvalue(Call->getArg(0));

@@ -78,6 +78,11 @@ public:
   /// an array member), returns the member of `*this` that contains it.
   static const clang::FieldDecl *ownMember(const clang::Expr *E);
 
+  /// Origin of what a member function of `*this` returns (its first
+  /// top-level return statement), relative to the same `*this`.
+  std::optional<AddressOrigin>
+  ofReturnedValue(const clang::CXXMethodDecl *Method);
+
 private:
   std::optional<AddressOrigin> bufferOf(const clang::Expr *Container);
   std::optional<AddressOrigin>

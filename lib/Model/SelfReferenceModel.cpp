@@ -249,27 +249,13 @@ SelfReferenceModel::storageOfUnknownClass(const CXXRecordDecl *Record) {
   StorageKind Storage = StorageKind::OwnedHeap;
   bool Decided = false;
   for (const CXXMethodDecl *MD : Record->methods()) {
-    const FunctionDecl *Definition = nullptr;
-    if (Decided || !MD->getIdentifier() ||
-        (MD->getName() != "data" && MD->getName() != "begin") ||
-        !MD->hasBody(Definition))
+    if (!MD->getIdentifier() ||
+        (MD->getName() != "data" && MD->getName() != "begin"))
       continue;
-    const auto *Body = dyn_cast<CompoundStmt>(Definition->getBody());
-    if (!Body)
-      continue; // A function-try-block.
-    for (const Stmt *S : Body->body()) {
-      const auto *Return = dyn_cast<ReturnStmt>(S);
-      if (!Return || !Return->getRetValue())
-        continue;
-      std::optional<AddressOrigin> Origin =
-          MD->getReturnType()->isReferenceType()
-              ? Origins.ofLvalue(Return->getRetValue())
-              : Origins.ofValue(Return->getRetValue());
-      if (Origin) {
-        Storage = Origin->Storage;
-        Decided = true;
-        break;
-      }
+    if (std::optional<AddressOrigin> Origin = Origins.ofReturnedValue(MD)) {
+      Storage = Origin->Storage;
+      Decided = true;
+      break;
     }
   }
   if (!Decided) {
@@ -397,8 +383,11 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
   llvm::SmallPtrSet<const FieldDecl *, 4> Seen;
   auto AddPointer = [&](const FieldDecl *Field, const Expr *Value,
                         const FunctionDecl *SetIn) {
+    // Members inherited from a base count: libstdc++'s list header sets
+    // its base's `_M_next` to `this`.
+    const auto *Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
     if (!Value || !canHoldAddress(Field->getType()) || Seen.contains(Field) ||
-        Field->getParent() != Record)
+        !Owner || (Owner != Record && !Record->isDerivedFrom(Owner)))
       return;
     if (auto Origin = originOfWrite(Field, Value)) {
       Seen.insert(Field);

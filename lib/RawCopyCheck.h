@@ -1,4 +1,4 @@
-//===--- RawCopyCheck.h - pin-raw-copy ===//
+//===--- RawCopyCheck.h - pin-raw-copy ------------------------------------===//
 //
 // Part of pincheck.
 //
@@ -7,22 +7,34 @@
 #ifndef PINCHECK_RAWCOPYCHECK_H
 #define PINCHECK_RAWCOPYCHECK_H
 
+#include "Model/SelfReferenceModel.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace pincheck {
 
-/// Reports memcpy, memmove, realloc and bit_cast of self-referential or pinned-marker objects (model section 6).
+/// Reports `memcpy`, `memmove`, `realloc`, `std::bit_cast` and byte-wise
+/// `std::copy` of objects of a self-referential or pinned-marker type,
+/// pinned or not (model section 6), with a fix-it to an assignment where the
+/// type's copy assignment re-seats its pointers.
 ///
-/// Registered so that configurations naming it are valid in every frontend;
-/// the analysis lands with issue #4 and reports nothing until then (see
-/// docs/checks/pin-raw-copy.md).
+/// For the user-facing documentation see docs/checks/pin-raw-copy.md.
 class RawCopyCheck : public clang::tidy::ClangTidyCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  RawCopyCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  RawCopyCheck(const RawCopyCheck &) = delete;
+  RawCopyCheck &operator=(const RawCopyCheck &) = delete;
   bool isLanguageVersionSupported(
       const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
+      override;
+
+private:
+  const std::string PinnedTypes;
+  SelfReferenceModel Model;
 };
 
 } // namespace pincheck

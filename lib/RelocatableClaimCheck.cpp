@@ -1,7 +1,240 @@
-//===--- RelocatableClaimCheck.cpp - pin-relocatable-claim ===//
+//===--- RelocatableClaimCheck.cpp - pin-relocatable-claim ----------------===//
 //
-// Part of pincheck. The check registers no matchers yet: see RelocatableClaimCheck.h.
+// Part of pincheck.
 //
 //===----------------------------------------------------------------------===//
 
 #include "RelocatableClaimCheck.h"
+#include "CheckOptions.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace pincheck {
+
+RelocatableClaimCheck::RelocatableClaimCheck(StringRef Name,
+                                             tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      PinnedTypes(Options.getLocalOrGlobal("PinnedTypes", "")),
+      Model(parseModelOptions(PinnedTypes)) {}
+
+void RelocatableClaimCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "PinnedTypes", PinnedTypes);
+}
+
+//===----------------------------------------------------------------------===//
+// Matchers: the claims. Each is a class or a trait specialisation written in
+// user code.
+//===----------------------------------------------------------------------===//
+
+void RelocatableClaimCheck::registerMatchers(MatchFinder *Finder) {
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  // [[clang::trivial_abi]], and P1144's [[trivially_relocatable]] (which
+  // Clang does not know, so it is read from the class head).
+  Finder->addMatcher(cxxRecordDecl(isDefinition(), unless(isImplicit()),
+                                   unless(isTemplateInstantiation()),
+                                   InUserCode)
+                         .bind("class"),
+                     this);
+  // Q_DECLARE_TYPEINFO, folly::IsRelocatable, bslmf::IsBitwiseMoveable.
+  Finder->addMatcher(
+      classTemplateSpecializationDecl(
+          hasAnyName("::QTypeInfo", "::folly::IsRelocatable",
+                     "IsBitwiseMoveable"),
+          unless(isTemplateInstantiation()), InUserCode)
+          .bind("trait"),
+      this);
+  // BSLMF_NESTED_TRAIT_DECLARATION(T, bslmf::IsBitwiseMoveable).
+  Finder->addMatcher(cxxConversionDecl(InUserCode).bind("nested"), this);
+}
+
+//===----------------------------------------------------------------------===//
+// Decision helpers.
+//===----------------------------------------------------------------------===//
+
+/// A base that is `std::true_type` (`integral_constant<bool, true>`).
+static bool derivesFromTrue(const CXXRecordDecl *Record) {
+  for (const CXXBaseSpecifier &Base : Record->bases()) {
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        Base.getType()->getAsCXXRecordDecl());
+    if (!Spec || Spec->getName() != "integral_constant" ||
+        Spec->getTemplateArgs().size() != 2 ||
+        Spec->getTemplateArgs()[1].getKind() != TemplateArgument::Integral)
+      continue;
+    if (Spec->getTemplateArgs()[1].getAsIntegral().getBoolValue())
+      return true;
+  }
+  return false;
+}
+
+/// The type a dependent trait argument names: `std::list<T>` as its
+/// template's pattern.
+static QualType judgedType(QualType T) {
+  if (!T->isDependentType())
+    return T;
+  if (const auto *TST = T->getAs<TemplateSpecializationType>())
+    if (const auto *CTD = dyn_cast_or_null<ClassTemplateDecl>(
+            TST->getTemplateName().getAsTemplateDecl()))
+      return QualType(CTD->getTemplatedDecl()->getTypeForDecl(), 0);
+  return {};
+}
+
+namespace {
+/// The Qt flags the user wrote in `Q_DECLARE_TYPEINFO(T, FLAGS)`: references
+/// to the relocatable flags that come from the macro's argument.
+class QtFlagFinder : public RecursiveASTVisitor<QtFlagFinder> {
+public:
+  explicit QtFlagFinder(const SourceManager &SM) : SM(SM) {}
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    const auto *Flag = dyn_cast<EnumConstantDecl>(Ref->getDecl());
+    if (!Flag || !Ref->getLocation().isMacroID() ||
+        !SM.isMacroArgExpansion(Ref->getLocation()))
+      return true;
+    StringRef Name = Flag->getName();
+    SourceLocation Spelling = SM.getSpellingLoc(Ref->getLocation());
+    if (Name == "Q_RELOCATABLE_TYPE" || Name == "Q_MOVABLE_TYPE" ||
+        Name == "Q_PRIMITIVE_TYPE")
+      Relocatable = true;
+    if (Name.starts_with("Q_") && Name.ends_with("_TYPE")) {
+      if (First.isInvalid() || SM.isBeforeInTranslationUnit(Spelling, First))
+        First = Spelling;
+      if (Last.isInvalid() || SM.isBeforeInTranslationUnit(Last, Spelling))
+        Last = Spelling;
+    }
+    return true;
+  }
+  bool Relocatable = false;
+  SourceLocation First, Last;
+
+private:
+  const SourceManager &SM;
+};
+} // namespace
+
+/// `[[clang::trivial_abi]]` with its brackets, when it stands alone in them.
+static std::optional<CharSourceRange>
+attributeRange(const Attr *A, const SourceManager &SM, const LangOptions &LO) {
+  SourceLocation Begin = A->getRange().getBegin();
+  if (Begin.isMacroID())
+    return std::nullopt;
+  const char *Start = SM.getCharacterData(Begin);
+  const char *Open = Start;
+  while (Open > Start - 64 && *Open != '[')
+    --Open;
+  if (*Open != '[' || Open[-1] != '[')
+    return std::nullopt;
+  --Open;
+  SourceLocation End =
+      Lexer::getLocForEndOfToken(A->getRange().getEnd(), 0, SM, LO);
+  const char *Close = SM.getCharacterData(End);
+  if (Close[0] != ']' || Close[1] != ']')
+    return std::nullopt;
+  const char *After = Close + 2;
+  if (*After == ' ')
+    ++After; // Remove one space after the attribute.
+  return CharSourceRange::getCharRange(
+      Begin.getLocWithOffset(Open - Start),
+      Begin.getLocWithOffset(After - Start));
+}
+
+//===----------------------------------------------------------------------===//
+// Decision and diagnostic.
+//===----------------------------------------------------------------------===//
+
+void RelocatableClaimCheck::diagnose(SourceLocation Loc, StringRef Claim,
+                                     QualType Type, ArrayRef<FixItHint> Fixes) {
+  if (Type.isNull())
+    return;
+  std::optional<MustNotMove> Why = Model.mustNotMove(Type);
+  if (!Why)
+    return;
+  diag(Loc, "%0 declares %1 relocatable, but its objects must not move")
+      << Claim << Type.getUnqualifiedType() << Fixes;
+  diag(Why->At ? Why->At->getLocation() : Loc, "%0", DiagnosticIDs::Note)
+      << Why->Reason;
+}
+
+void RelocatableClaimCheck::check(const MatchFinder::MatchResult &Result) {
+  const SourceManager &SM = *Result.SourceManager;
+  const LangOptions &LO = Result.Context->getLangOpts();
+
+  if (const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
+    QualType Type(Record->getTypeForDecl(), 0);
+    if (const auto *TrivialABI = Record->getAttr<TrivialABIAttr>()) {
+      std::vector<FixItHint> Fixes;
+      if (auto Range = attributeRange(TrivialABI, SM, LO))
+        Fixes.push_back(FixItHint::CreateRemoval(*Range));
+      diagnose(TrivialABI->getLocation(), "'[[clang::trivial_abi]]'", Type,
+               Fixes);
+    }
+    // Clang drops the unknown attribute: look for it in the class head.
+    SourceLocation Begin = Record->getBeginLoc(), Name = Record->getLocation();
+    if (Begin.isValid() && Name.isValid() && !Begin.isMacroID() &&
+        !Name.isMacroID()) {
+      StringRef Head = Lexer::getSourceText(
+          CharSourceRange::getCharRange(Begin, Name), SM, LO);
+      size_t At = Head.find("trivially_relocatable");
+      if (At != StringRef::npos)
+        diagnose(Begin.getLocWithOffset(At), "'[[trivially_relocatable]]'",
+                 Type);
+    }
+    return;
+  }
+
+  if (const auto *Trait =
+          Result.Nodes.getNodeAs<ClassTemplateSpecializationDecl>("trait")) {
+    if (Trait->getTemplateArgs().size() == 0 ||
+        Trait->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+      return;
+    QualType Type = judgedType(Trait->getTemplateArgs()[0].getAsType());
+    SourceLocation Loc = SM.getExpansionLoc(Trait->getBeginLoc());
+    if (Trait->getName() == "QTypeInfo") {
+      QtFlagFinder Flags(SM);
+      Flags.TraverseDecl(const_cast<ClassTemplateSpecializationDecl *>(Trait));
+      if (!Flags.Relocatable)
+        return;
+      std::vector<FixItHint> Fixes;
+      if (Flags.First.isValid())
+        Fixes.push_back(FixItHint::CreateReplacement(
+            CharSourceRange::getTokenRange(Flags.First, Flags.Last),
+            "Q_COMPLEX_TYPE"));
+      diagnose(Loc, "'Q_DECLARE_TYPEINFO'", Type, Fixes);
+      return;
+    }
+    if (!derivesFromTrue(Trait))
+      return;
+    diagnose(Loc,
+             Trait->getName() == "IsRelocatable" ? "'folly::IsRelocatable'"
+                                                 : "'bslmf::IsBitwiseMoveable'",
+             Type);
+    return;
+  }
+
+  if (const auto *Nested =
+          Result.Nodes.getNodeAs<CXXConversionDecl>("nested")) {
+    const auto *Declaration =
+        dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+            Nested->getConversionType()->getAsCXXRecordDecl());
+    if (!Declaration || Declaration->getName() != "NestedTraitDeclaration" ||
+        Declaration->getTemplateArgs().size() < 2 ||
+        Declaration->getTemplateArgs()[1].getKind() !=
+            TemplateArgument::Template)
+      return;
+    const TemplateDecl *TraitTemplate =
+        Declaration->getTemplateArgs()[1].getAsTemplate().getAsTemplateDecl();
+    if (!TraitTemplate || TraitTemplate->getName() != "IsBitwiseMoveable")
+      return;
+    diagnose(SM.getExpansionLoc(Nested->getBeginLoc()),
+             "'BSLMF_NESTED_TRAIT_DECLARATION'",
+             QualType(Nested->getParent()->getTypeForDecl(), 0));
+  }
+}
+
+} // namespace pincheck

@@ -1,7 +1,230 @@
-//===--- RelocatingContainerCheck.cpp - pin-relocating-container ===//
+//===--- RelocatingContainerCheck.cpp - pin-relocating-container ----------===//
 //
-// Part of pincheck. The check registers no matchers yet: see RelocatingContainerCheck.h.
+// Part of pincheck.
 //
 //===----------------------------------------------------------------------===//
 
 #include "RelocatingContainerCheck.h"
+#include "CheckOptions.h"
+#include "PinFlow.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace pincheck {
+
+RelocatingContainerCheck::RelocatingContainerCheck(
+    StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      PinnedTypes(Options.getLocalOrGlobal("PinnedTypes", "")),
+      PinningFunctions(Options.getLocalOrGlobal("PinningFunctions", "")),
+      EscapingFunctions(Options.getLocalOrGlobal("EscapingFunctions", "")),
+      Model(parseModelOptions(PinnedTypes)),
+      Api(PinningFunctions, EscapingFunctions), Pins(Model, Api) {}
+
+void RelocatingContainerCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "PinnedTypes", PinnedTypes);
+  Options.store(Opts, "PinningFunctions", PinningFunctions);
+  Options.store(Opts, "EscapingFunctions", EscapingFunctions);
+}
+
+//===----------------------------------------------------------------------===//
+// Matchers: relocating members of contiguous containers, middle insertion
+// and erasure in std::deque, and the permuting algorithms.
+//===----------------------------------------------------------------------===//
+
+static const std::vector<StringRef> RelocatingContainers = {
+    "::std::vector",         "::std::basic_string",
+    "::llvm::SmallVector",   "::llvm::SmallVectorImpl",
+    "::absl::InlinedVector", "::boost::container::vector",
+    "::boost::container::small_vector", "::folly::fbvector",
+    "::QList",               "::QVector"};
+
+void RelocatingContainerCheck::registerMatchers(MatchFinder *Finder) {
+  auto InFunction =
+      hasAncestor(functionDecl(isDefinition()).bind("function"));
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(
+              hasAnyName("push_back", "emplace_back", "insert", "emplace",
+                         "resize", "reserve", "shrink_to_fit", "erase",
+                         "assign"),
+              ofClass(cxxRecordDecl(hasAnyName(RelocatingContainers))))),
+          on(expr().bind("container")), unless(isExpansionInSystemHeader()),
+          InFunction)
+          .bind("call"),
+      this);
+  // std::deque relocates only when inserting or erasing in the middle.
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(hasAnyName("insert", "emplace", "erase"),
+                               ofClass(cxxRecordDecl(hasName("::std::deque"))))),
+          on(expr().bind("container")), unless(isExpansionInSystemHeader()),
+          InFunction)
+          .bind("deque"),
+      this);
+  auto Algorithms = {"sort",      "stable_sort", "rotate",     "remove",
+                     "remove_if", "unique",      "shuffle",    "partition",
+                     "nth_element", "partial_sort", "stable_partition"};
+  std::vector<std::string> PlainNames, RangesNames;
+  for (StringRef Name : Algorithms) {
+    PlainNames.push_back(("::std::" + Name).str());
+    RangesNames.push_back(("__" + Name + "_fn").str());
+  }
+  // The matchers copy the names.
+  std::vector<StringRef> Plain(PlainNames.begin(), PlainNames.end());
+  std::vector<StringRef> Ranges(RangesNames.begin(), RangesNames.end());
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(Plain))),
+               hasArgument(0, expr().bind("range")),
+               unless(isExpansionInSystemHeader()), InFunction)
+          .bind("call"),
+      this);
+  // std::ranges algorithms are function objects.
+  Finder->addMatcher(
+      cxxOperatorCallExpr(
+          hasOverloadedOperatorName("()"),
+          callee(cxxMethodDecl(ofClass(cxxRecordDecl(hasAnyName(Ranges))))),
+          hasArgument(1, expr().bind("range")),
+          unless(isExpansionInSystemHeader()), InFunction)
+          .bind("call"),
+      this);
+}
+
+//===----------------------------------------------------------------------===//
+// Decision.
+//===----------------------------------------------------------------------===//
+
+/// The element type of a container type (its first template argument).
+static QualType elementType(QualType Container) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Container.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return {};
+  return Spec->getTemplateArgs()[0].getAsType();
+}
+
+/// For an algorithm's first argument: the container whose elements are
+/// permuted (`v.begin()`, or `v` itself for a ranges algorithm) and the
+/// element type.
+static std::pair<const Expr *, QualType> rangeOf(const Expr *Range) {
+  Range = Range->IgnoreImplicit();
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Range))
+    return {Call->getImplicitObjectArgument(),
+            elementType(Call->getImplicitObjectArgument()->getType())};
+  if (const auto *Call = dyn_cast<CallExpr>(Range);
+      Call && Call->getNumArgs() == 1) // std::begin(v)
+    return {Call->getArg(0), elementType(Call->getArg(0)->getType())};
+  if (Range->getType()->isPointerType())
+    return {nullptr, Range->getType()->getPointeeType()};
+  return {Range, elementType(Range->getType())};
+}
+
+static std::string calleeName(const CallExpr *Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+    if (const auto *Method =
+            dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee())) {
+      StringRef Class = Method->getParent()->getName();
+      Class.consume_front("__");
+      Class.consume_back("_fn");
+      return "'std::ranges::" + Class.str() + "'";
+    }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const CXXMethodDecl *Method = Member->getMethodDecl())
+      return "'" + Method->getNameAsString() + "'";
+  if (const FunctionDecl *Callee = Call->getDirectCallee())
+    return "'" + Callee->getQualifiedNameAsString() + "'";
+  return "this call";
+}
+
+/// `d.begin()` or `d.end()` as a position, through the iterator
+/// conversions: an insertion or erasure at an end of a deque.
+static bool isEndPosition(const Expr *Position) {
+  while (true) {
+    Position = Position->IgnoreImplicit();
+    const auto *Construct = dyn_cast<CXXConstructExpr>(Position);
+    if (!Construct || Construct->getNumArgs() != 1)
+      break;
+    Position = Construct->getArg(0);
+  }
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(Position);
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  return Method && Method->getIdentifier() &&
+         llvm::is_contained({StringRef("begin"), StringRef("end"),
+                             StringRef("cbegin"), StringRef("cend")},
+                            Method->getName());
+}
+
+void RelocatingContainerCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  if (const auto *DequeCall = Result.Nodes.getNodeAs<CallExpr>("deque")) {
+    if (DequeCall->getNumArgs() == 0 || isEndPosition(DequeCall->getArg(0)))
+      return;
+    Call = DequeCall;
+  }
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  const Expr *Container = Result.Nodes.getNodeAs<Expr>("container");
+  QualType Element;
+  if (Container) {
+    Element = elementType(Container->getType());
+  } else if (const auto *Range = Result.Nodes.getNodeAs<Expr>("range")) {
+    std::tie(Container, Element) = rangeOf(Range);
+  }
+  if (Element.isNull() || Element->isDependentType())
+    return;
+  const std::string Name = calleeName(Call);
+  const std::string Alternatives =
+      "keep the elements in place with std::deque (insertion at the ends "
+      "only), std::list, or std::vector<std::unique_ptr<" +
+      Element.getAsString(Result.Context->getPrintingPolicy()) + ">>";
+
+  // Elements whose own move leaves them broken: always wrong.
+  if (std::optional<MustNotMove> Why = Model.mustNotMove(Element);
+      Why && Why->MoveWrong) {
+    diag(Call->getBeginLoc(),
+         "%0 relocates elements of type %1, whose moves leave them broken")
+        << Name << Element;
+    diag(Why->At ? Why->At->getLocation() : Call->getBeginLoc(), "%0",
+         DiagnosticIDs::Note)
+        << Why->Reason;
+    diag(Call->getBeginLoc(), Alternatives, DiagnosticIDs::Note);
+    return;
+  }
+
+  // An element pinned earlier in the same function.
+  const Decl *Object = Container ? PinEventFinder::objectOf(Container) : nullptr;
+  if (!Object || !Function || !Function->hasBody())
+    return;
+  SmallVector<PinEvent, 8> Events;
+  Pins.find(Function, Events);
+  SmallVector<const PinEvent *, 2> Reaching;
+  SmallVector<const Stmt *, 4> PinStmts;
+  std::optional<PinFlow> Flow;
+  for (const PinEvent &Event : Events) {
+    if (Event.Object != Object)
+      continue;
+    PinStmts.push_back(Event.At);
+    if (!Flow)
+      Flow.emplace(Function, *Result.Context);
+    if (Flow->reaches(Event.At, Call, nullptr))
+      Reaching.push_back(&Event);
+  }
+  if (Reaching.empty())
+    return;
+  const bool Definite = !Flow->reachableAvoiding(Call, PinStmts);
+  diag(Call->getBeginLoc(), "%0 relocates the elements of %1, one of which "
+                            "%select{may be|is}2 pinned")
+      << Name << PinEventFinder::describeObject(Object) << Definite;
+  for (const PinEvent *Event : Reaching)
+    diag(Event->At->getBeginLoc(), "an element of %0 is pinned here: %1",
+         DiagnosticIDs::Note)
+        << PinEventFinder::describeObject(Object) << Event->Reason;
+  diag(Call->getBeginLoc(), Alternatives, DiagnosticIDs::Note);
+}
+
+} // namespace pincheck

@@ -1,4 +1,4 @@
-//===--- RelocatingContainerCheck.h - pin-relocating-container ===//
+//===--- RelocatingContainerCheck.h - pin-relocating-container ------------===//
 //
 // Part of pincheck.
 //
@@ -7,22 +7,41 @@
 #ifndef PINCHECK_RELOCATINGCONTAINERCHECK_H
 #define PINCHECK_RELOCATINGCONTAINERCHECK_H
 
+#include "Model/PinEvents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace pincheck {
 
-/// Reports containers and algorithms that relocate self-referential or pinned elements (model section 5).
+/// Reports container members and algorithms that relocate elements which
+/// must not move: elements whose type's own move is wrong (always), or an
+/// element pinned earlier in the same function (flow-sensitive) (model
+/// section 5).
 ///
-/// Registered so that configurations naming it are valid in every frontend;
-/// the analysis lands with issue #4 and reports nothing until then (see
-/// docs/checks/pin-relocating-container.md).
+/// For the user-facing documentation see
+/// docs/checks/pin-relocating-container.md.
 class RelocatingContainerCheck : public clang::tidy::ClangTidyCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  RelocatingContainerCheck(llvm::StringRef Name,
+                           clang::tidy::ClangTidyContext *Context);
+  RelocatingContainerCheck(const RelocatingContainerCheck &) = delete;
+  RelocatingContainerCheck &
+  operator=(const RelocatingContainerCheck &) = delete;
   bool isLanguageVersionSupported(
       const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
+      override;
+
+private:
+  const std::string PinnedTypes;
+  const std::string PinningFunctions;
+  const std::string EscapingFunctions;
+  SelfReferenceModel Model;
+  PinningApi Api;
+  PinEventFinder Pins;
 };
 
 } // namespace pincheck

@@ -35,6 +35,15 @@ if config.gxx:
     config.available_features.add("gxx")
     config.substitutions.append(("%gxx", config.gxx))
 
+# The standard libraries and libraries some tests compile against.
+llvm_root = os.path.dirname(os.path.dirname(config.filecheck))
+if os.path.isdir(os.path.join(llvm_root, "include", "c++", "v1")):
+    config.available_features.add("libcxx")
+for feature, header in [("qt6", "/usr/include/x86_64-linux-gnu/qt6/QtCore/qtypeinfo.h"),
+                        ("qt5", "/usr/include/x86_64-linux-gnu/qt5/QtCore/qtypeinfo.h")]:
+    if os.path.exists(header):
+        config.available_features.add(feature)
+
 # FileCheck, not, split-file and clang-apply-replacements of the same LLVM.
 config.environment["PATH"] = os.pathsep.join(
     [os.path.dirname(config.filecheck), config.environment.get("PATH", os.environ["PATH"])])

@@ -290,27 +290,138 @@ const TypeSummary *SelfReferenceModel::summarize(const CXXRecordDecl *Record) {
   if (!Record || !Record->hasDefinition())
     return nullptr;
   Record = Record->getDefinition();
-  // Implicit instantiations are judged on their pattern (section 2).
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
-      Spec && !Spec->isExplicitSpecialization())
-    if (const CXXRecordDecl *Pattern = Record->getTemplateInstantiationPattern())
-      if (Pattern->hasDefinition())
-        Record = Pattern->getDefinition();
+  auto Known = Resolved.find(Record);
+  if (Known != Resolved.end())
+    return Known->second; // Null while being computed: a cycle.
+  Resolved[Record] = nullptr;
 
-  auto [It, Inserted] = Summaries.try_emplace(Record);
-  if (!Inserted)
-    return It->second.get(); // Null while being computed: a cycle.
   auto Summary = std::make_unique<TypeSummary>();
   Summary->Record = Record;
   analyze(*Summary);
-  It = Summaries.find(Record);
-  It->second = std::move(Summary);
-  return It->second.get();
+  const TypeSummary *Result = Summary.get();
+  Owned.push_back(std::move(Summary));
+
+  // An implicit instantiation is judged on its own members where Sema
+  // instantiated them (the calls are resolved there), else on its pattern
+  // (section 2: "on their pattern and on each instantiation").
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
+      Spec && !Spec->isExplicitSpecialization() &&
+      !Result->isSelfReferential() && !Result->PinnedMarker &&
+      Result->Faults.empty())
+    if (const CXXRecordDecl *Pattern = Record->getTemplateInstantiationPattern())
+      if (const TypeSummary *OfPattern = summarize(Pattern))
+        Result = OfPattern;
+  Resolved[Record] = Result;
+  return Result;
 }
 
 bool SelfReferenceModel::isSelfReferential(QualType T) {
   const TypeSummary *Summary = summarize(T);
   return Summary && !Summary->Unpin && Summary->isSelfReferential();
+}
+
+/// Standard containers that keep pointers into their own object, per
+/// library: the fallback when the model cannot see it in the library's code
+/// (docs/decisions.md).
+static bool keepsPointersIntoItself(const CXXRecordDecl *Record) {
+  if (!Record->isInStdNamespace())
+    return false;
+  bool LibCxx = false;
+  for (const DeclContext *DC = Record->getDeclContext(); DC;
+       DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC);
+        NS && NS->isInline() && NS->getName() == "__1")
+      LibCxx = true;
+  static const llvm::StringSet<> Both = {
+      "list",          "map",           "multimap",
+      "set",           "multiset",      "unordered_map",
+      "unordered_set", "unordered_multimap", "unordered_multiset"};
+  if (!Record->getIdentifier())
+    return false;
+  StringRef Name = Record->getName();
+  return Both.contains(Name) || (!LibCxx && Name == "basic_string");
+}
+
+static bool effectiveMoveWrong(const TypeSummary &Summary) {
+  return Summary.moveIsWrong() ||
+         (SelfReferenceModel::formOf(Summary.Record,
+                                     SpecialMember::MoveConstructor,
+                                     nullptr) == MemberForm::NotDeclared &&
+          Summary.hasFault(SpecialMember::CopyConstructor));
+}
+
+std::optional<MustNotMove> SelfReferenceModel::mustNotMove(QualType T,
+                                                           unsigned Depth) {
+  const TypeSummary *Summary = summarize(T);
+  if (!Summary || Summary->Unpin || Depth > 8)
+    return std::nullopt;
+  const CXXRecordDecl *Record = Summary->Record;
+  // The type as written (`std::string`), not the template (`basic_string`).
+  QualType Shown = T.getNonReferenceType().getUnqualifiedType();
+  if (const ArrayType *Array = Shown->getAsArrayTypeUnsafe())
+    Shown = Array->getElementType().getUnqualifiedType();
+  PrintingPolicy Policy = Record->getASTContext().getPrintingPolicy();
+  Policy.SuppressTagKeyword = true;
+  std::string Name = "'" + Shown.getAsString(Policy) + "'";
+  MustNotMove Why;
+  Why.MoveWrong = effectiveMoveWrong(*Summary);
+  // A standard type is described as a whole, not by its internals.
+  if (Record->isInStdNamespace() &&
+      (Summary->isSelfReferential() || !Summary->Escapes.empty())) {
+    Why.Reason = Name + " keeps pointers into its own object (derived from "
+                        "the standard library's code)";
+    return Why;
+  }
+  if (!Summary->Pointers.empty()) {
+    const InteriorPointer &Pointer = Summary->Pointers.front();
+    Why.Reason = Name + " points '" + Pointer.Field->getNameAsString() +
+                 "' into itself";
+    Why.At = Pointer.Field;
+    return Why;
+  }
+  if (!Summary->Escapes.empty()) {
+    Why.Reason = "the constructor of " + Name + " hands out its address";
+    Why.At = Record;
+    return Why;
+  }
+  if (const NamedDecl *Subobject = Summary->SelfReferentialSubobject) {
+    QualType Inner;
+    if (const auto *Field = dyn_cast<FieldDecl>(Subobject))
+      Inner = Field->getType();
+    else if (const auto *Base = dyn_cast<CXXRecordDecl>(Subobject))
+      Inner = QualType(Base->getTypeForDecl(), 0);
+    if (!Inner.isNull())
+      if (auto InnerWhy = mustNotMove(Inner, Depth + 1)) {
+        InnerWhy->Reason = Name + " contains '" +
+                           Subobject->getNameAsString() + "': " +
+                           InnerWhy->Reason;
+        InnerWhy->MoveWrong = Why.MoveWrong;
+        InnerWhy->At = Subobject; // Shown where the user's type has it.
+        return InnerWhy;
+      }
+  }
+  if (keepsPointersIntoItself(Record)) {
+    Why.Reason = Name + " keeps pointers into its own object (from "
+                        "pincheck's table for this standard library)";
+    return Why;
+  }
+  if (Summary->PinnedMarker) {
+    Why.Reason = Name + " is a pinned marker";
+    Why.At = Record;
+    return Why;
+  }
+  // By-value members of standard types the table knows.
+  for (const FieldDecl *Field : Record->fields())
+    if (!Field->getType()->isReferenceType() &&
+        !Field->getType()->isPointerType())
+      if (auto InnerWhy = mustNotMove(Field->getType(), Depth + 1)) {
+        InnerWhy->Reason = Name + " contains '" + Field->getNameAsString() +
+                           "': " + InnerWhy->Reason;
+        InnerWhy->MoveWrong = Why.MoveWrong;
+        InnerWhy->At = Field;
+        return InnerWhy;
+      }
+  return std::nullopt;
 }
 
 bool SelfReferenceModel::isPinnedMarker(QualType T) {

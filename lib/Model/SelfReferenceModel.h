@@ -123,6 +123,16 @@ struct ModelOptions {
   std::vector<std::string> PinnedTypes;
 };
 
+/// Why objects of a type must not be copied or moved byte by byte.
+struct MustNotMove {
+  /// For the note: "'Buffer' points 'cur' into itself".
+  std::string Reason;
+  /// Where to show it: an interior pointer, a marker, a member; may be null.
+  const clang::Decl *At = nullptr;
+  /// The type's own move (or the copy it falls back to) is wrong.
+  bool MoveWrong = false;
+};
+
 class SelfReferenceModel : public BufferClassifier {
 public:
   SelfReferenceModel(const SelfReferenceModel &) = delete;
@@ -130,13 +140,20 @@ public:
   ~SelfReferenceModel() override;
 
   /// The summary of a class definition; null for a class that is only
-  /// declared. Implicit template instantiations are judged on their pattern.
+  /// declared. An implicit template instantiation is judged on its own
+  /// instantiated members, or on its pattern when they show nothing.
   const TypeSummary *summarize(const clang::CXXRecordDecl *Record);
   /// The summary of the class type `T` or of the element type of an array.
   const TypeSummary *summarize(clang::QualType T);
 
   bool isSelfReferential(clang::QualType T);
   bool isPinnedMarker(clang::QualType T);
+
+  /// Why `T` (or the element type of an array `T`) is self-referential or a
+  /// pinned marker, if it is. Standard-library types are judged from the
+  /// library's own code; a documented table per library (libstdc++, libc++)
+  /// is the fallback.
+  std::optional<MustNotMove> mustNotMove(clang::QualType T, unsigned Depth = 0);
 
   /// Judges one special member of `Record` as it exists in the translation
   /// unit (implicit, defaulted, user-provided, ...).
@@ -162,8 +179,10 @@ private:
 
   llvm::StringSet<> PinnedTypeNames;
   AddressOriginFinder Origins;
-  llvm::DenseMap<const clang::CXXRecordDecl *, std::unique_ptr<TypeSummary>>
-      Summaries;
+  /// The summary that answers for each class (an instantiation may be
+  /// answered by its pattern's).
+  llvm::DenseMap<const clang::CXXRecordDecl *, const TypeSummary *> Resolved;
+  std::vector<std::unique_ptr<TypeSummary>> Owned;
   llvm::DenseMap<const clang::CXXRecordDecl *, StorageKind> BufferStorages;
 };
 

@@ -14,7 +14,8 @@ CMAKE_BUILD_TYPE ?= Release
 PACKAGES := clang-$(LLVM) clang-tidy-$(LLVM) llvm-$(LLVM)-dev \
   llvm-$(LLVM)-tools libclang-$(LLVM)-dev libclang-cpp$(LLVM)-dev \
   cmake ninja-build g++ libgtest-dev python3 zlib1g-dev libuv1-dev \
-  libcurl4-openssl-dev
+  libcurl4-openssl-dev libc++-$(LLVM)-dev libc++abi-$(LLVM)-dev \
+  qt6-base-dev qtbase5-dev
 
 .PHONY: all setup configure build demo test clean
 

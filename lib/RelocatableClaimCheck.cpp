@@ -149,14 +149,16 @@ attributeRange(const Attr *A, const SourceManager &SM, const LangOptions &LO) {
 //===----------------------------------------------------------------------===//
 
 void RelocatableClaimCheck::diagnose(SourceLocation Loc, StringRef Claim,
-                                     QualType Type, ArrayRef<FixItHint> Fixes) {
+                                     QualType Type, ArrayRef<FixItHint> Fixes,
+                                     QualType Written) {
   if (Type.isNull())
     return;
   std::optional<MustNotMove> Why = Model.mustNotMove(Type);
   if (!Why)
     return;
   diag(Loc, "%0 declares %1 relocatable, but its objects must not move")
-      << Claim << Type.getUnqualifiedType() << Fixes;
+      << Claim << (Written.isNull() ? Type : Written).getUnqualifiedType()
+      << Fixes;
   diag(Why->At ? Why->At->getLocation() : Loc, "%0", DiagnosticIDs::Note)
       << Why->Reason;
 }
@@ -193,7 +195,13 @@ void RelocatableClaimCheck::check(const MatchFinder::MatchResult &Result) {
     if (Trait->getTemplateArgs().size() == 0 ||
         Trait->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
       return;
-    QualType Type = judgedType(Trait->getTemplateArgs()[0].getAsType());
+    QualType Written = Trait->getTemplateArgs()[0].getAsType();
+    if (const auto *Partial =
+            dyn_cast<ClassTemplatePartialSpecializationDecl>(Trait))
+      Written = Partial->getTemplateArgsAsWritten()->arguments()[0]
+                    .getArgument()
+                    .getAsType();
+    QualType Type = judgedType(Written);
     SourceLocation Loc = SM.getExpansionLoc(Trait->getBeginLoc());
     if (Trait->getName() == "QTypeInfo") {
       QtFlagFinder Flags(SM);
@@ -205,7 +213,7 @@ void RelocatableClaimCheck::check(const MatchFinder::MatchResult &Result) {
         Fixes.push_back(FixItHint::CreateReplacement(
             CharSourceRange::getTokenRange(Flags.First, Flags.Last),
             "Q_COMPLEX_TYPE"));
-      diagnose(Loc, "'Q_DECLARE_TYPEINFO'", Type, Fixes);
+      diagnose(Loc, "'Q_DECLARE_TYPEINFO'", Type, Fixes, Written);
       return;
     }
     if (!derivesFromTrue(Trait))
@@ -213,7 +221,7 @@ void RelocatableClaimCheck::check(const MatchFinder::MatchResult &Result) {
     diagnose(Loc,
              Trait->getName() == "IsRelocatable" ? "'folly::IsRelocatable'"
                                                  : "'bslmf::IsBitwiseMoveable'",
-             Type);
+             Type, {}, Written);
     return;
   }
 

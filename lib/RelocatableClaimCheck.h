@@ -37,7 +37,8 @@ public:
 private:
   void diagnose(clang::SourceLocation Loc, llvm::StringRef Claim,
                 clang::QualType Type,
-                llvm::ArrayRef<clang::FixItHint> Fixes = {});
+                llvm::ArrayRef<clang::FixItHint> Fixes = {},
+                clang::QualType Written = {});
 
   const std::string PinnedTypes;
   SelfReferenceModel Model;

@@ -10,7 +10,7 @@
 // [[clang::trivial_abi]] on a type that points into itself; the fix-it
 // removes the claim.
 struct [[clang::trivial_abi]] Frame {
-// CHECK-MESSAGES: :[[@LINE-1]]:10: warning: '[[clang::trivial_abi]]' declares 'Frame' relocatable, but its objects must not move [pin-relocatable-claim]
+// CHECK-MESSAGES: :[[@LINE-1]]:10: warning: '{{\[\[}}clang::trivial_abi{{\]\]}}' declares 'Frame' relocatable, but its objects must not move [pin-relocatable-claim]
 // CHECK-MESSAGES: :[[@LINE+2]]:9: note: 'Frame' points 'top' into itself
   char data[16];
   char *top = data;
@@ -70,7 +70,7 @@ struct Flat {
 
 // P1144's attribute, unknown to this Clang, read from the class head.
 struct [[trivially_relocatable]] Sentinel {
-// CHECK-MESSAGES: :[[@LINE-1]]:10: warning: '[[trivially_relocatable]]' declares 'Sentinel' relocatable, but its objects must not move [pin-relocatable-claim]
+// CHECK-MESSAGES: :[[@LINE-1]]:10: warning: '{{\[\[}}trivially_relocatable{{\]\]}}' declares 'Sentinel' relocatable, but its objects must not move [pin-relocatable-claim]
 // CHECK-MESSAGES: :[[@LINE+1]]:13: note: 'Sentinel' points 'self' into itself
   Sentinel *self = this;
 };

@@ -193,3 +193,34 @@ TEST(SelfReferenceModel, ThisEscapingToACFunctionIsRecorded) {
 
 } // namespace
 } // namespace pincheck::test
+
+namespace pincheck::test {
+namespace {
+
+TEST(MustNotMove, NamesThePointerTheMarkerAndTheMember) {
+  auto AST = parse(R"cpp(
+    namespace pin { struct PhantomPinned {}; }
+    struct Frame { char d[8]; char *top = d; };
+    struct Marker { pin::PhantomPinned p; };
+    struct Holder { int id; Frame frame; };
+    struct Plain { int x; };)cpp");
+  ASSERT_TRUE(AST);
+  SelfReferenceModel Model;
+  auto Why = [&](StringRef Name) {
+    return Model.mustNotMove(
+        QualType(findClass(*AST, Name)->getTypeForDecl(), 0));
+  };
+  ASSERT_TRUE(Why("Frame"));
+  EXPECT_EQ(Why("Frame")->Reason, "'Frame' points 'top' into itself");
+  EXPECT_TRUE(Why("Frame")->MoveWrong);
+  ASSERT_TRUE(Why("Marker"));
+  EXPECT_EQ(Why("Marker")->Reason, "'Marker' is a pinned marker");
+  EXPECT_FALSE(Why("Marker")->MoveWrong);
+  ASSERT_TRUE(Why("Holder"));
+  EXPECT_EQ(Why("Holder")->Reason,
+            "'Holder' contains 'frame': 'Frame' points 'top' into itself");
+  EXPECT_FALSE(Why("Plain"));
+}
+
+} // namespace
+} // namespace pincheck::test

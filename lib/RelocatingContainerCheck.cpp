@@ -49,12 +49,17 @@ void RelocatingContainerCheck::registerMatchers(MatchFinder *Finder) {
       hasAncestor(functionDecl(isDefinition()).bind("function"));
   Finder->addMatcher(
       cxxMemberCallExpr(
-          callee(cxxMethodDecl(
-              hasAnyName("push_back", "emplace_back", "insert", "emplace",
-                         "resize", "reserve", "shrink_to_fit", "erase",
-                         "assign"),
-              ofClass(cxxRecordDecl(hasAnyName(RelocatingContainers))))),
-          on(expr().bind("container")), unless(isExpansionInSystemHeader()),
+          callee(cxxMethodDecl(hasAnyName(
+              "push_back", "emplace_back", "insert", "emplace", "resize",
+              "reserve", "shrink_to_fit", "erase", "assign"))),
+          // The object's type before any conversion to a base, not the
+          // method's class: llvm::SmallVector declares push_back in a base.
+          on(ignoringImpCasts(
+              expr(hasType(hasUnqualifiedDesugaredType(recordType(
+                       hasDeclaration(cxxRecordDecl(
+                           hasAnyName(RelocatingContainers)))))))
+                  .bind("container"))),
+          unless(isExpansionInSystemHeader()),
           InFunction)
           .bind("call"),
       this);

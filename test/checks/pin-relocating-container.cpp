@@ -84,3 +84,21 @@ void otherContainer(std::vector<Task> &a, std::vector<Task> &b,
   names.push_back("x");
   names.insert(names.begin(), "y");
 }
+
+// Negative twins: a properly pinned type (copies and moves deleted) held
+// where elements stay in place.
+struct Anchored {
+  Anchored() = default;
+  Anchored(const Anchored &) = delete;
+  Anchored &operator=(const Anchored &) = delete;
+  Anchored *self = this;
+};
+void anchored(std::deque<Anchored> &queue, std::list<Anchored> &list,
+              std::vector<std::unique_ptr<Anchored>> &owned) {
+  queue.emplace_back();
+  queue.emplace_front();
+  list.emplace_back();
+  list.emplace(list.begin());
+  owned.push_back(std::make_unique<Anchored>());
+  owned.erase(owned.begin());
+}

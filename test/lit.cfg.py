@@ -44,6 +44,15 @@ for feature, header in [("qt6", "/usr/include/x86_64-linux-gnu/qt6/QtCore/qtypei
     if os.path.exists(header):
         config.available_features.add(feature)
 
+sarif_schema = os.path.join(obj, "test-deps", "sarif-2.1.0.json")
+try:
+    import jsonschema  # noqa: F401
+    if os.path.exists(sarif_schema):
+        config.available_features.add("sarif-schema")
+        config.substitutions.append(("%sarif_schema", sarif_schema))
+except ImportError:
+    pass
+
 # FileCheck, not, split-file and clang-apply-replacements of the same LLVM.
 config.environment["PATH"] = os.pathsep.join(
     [os.path.dirname(config.filecheck), config.environment.get("PATH", os.environ["PATH"])])

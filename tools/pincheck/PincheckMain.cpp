@@ -1,26 +1,40 @@
 //===--- PincheckMain.cpp - The pincheck command-line tool ----------------===//
 //
-// Part of pincheck. Runs the pincheck checks through the clang-tidy engine
-// over files or a compilation database and prints clang-style diagnostics.
+// Part of pincheck. The CI lint step: runs the pincheck checks through the
+// clang-tidy engine over files or a compilation database, in parallel, and
+// reports in clang's text format, JSON or SARIF, against an optional
+// baseline (model section 8).
 //
-// Exit status (model section 8): 0 no findings, 1 findings, 2 usage or
+// Exit status: 0 no findings outside the baseline, 1 findings, 2 usage or
 // compile errors.
 //
 //===----------------------------------------------------------------------===//
 
+#include "Baseline.h"
+#include "Findings.h"
+#include "Report.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Timer.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
+#include <map>
+#include <mutex>
 
 using namespace clang;
 using namespace clang::tidy;
 using namespace llvm;
+using namespace pincheck;
 
 static cl::OptionCategory PincheckCategory("pincheck options");
 
@@ -40,6 +54,42 @@ static cl::opt<std::string>
                         "file instead of the ones found beside the sources"),
                cl::init(""), cl::cat(PincheckCategory));
 
+static cl::opt<unsigned>
+    Jobs("j",
+         cl::desc("Translation units analysed in parallel (default: the "
+                  "number of cores)"),
+         cl::init(0), cl::cat(PincheckCategory));
+
+static cl::opt<std::string>
+    HeaderFilter("header-filter",
+                 cl::desc("Regular expression of the headers whose findings "
+                          "are shown (as in clang-tidy)"),
+                 cl::init(""), cl::cat(PincheckCategory));
+
+static cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Regular expression of headers to leave out even when "
+             "--header-filter matches them"),
+    cl::init(""), cl::cat(PincheckCategory));
+
+enum class OutputFormat { Text, Json, Sarif };
+static cl::opt<OutputFormat> Format(
+    "format", cl::desc("Output format"),
+    cl::values(clEnumValN(OutputFormat::Text, "text",
+                          "clang-style diagnostics (the default)"),
+               clEnumValN(OutputFormat::Json, "json", "pincheck's JSON"),
+               clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0")),
+    cl::init(OutputFormat::Text), cl::cat(PincheckCategory));
+
+static cl::opt<std::string>
+    Output("output", cl::desc("Write the report to this file"), cl::init(""),
+           cl::cat(PincheckCategory));
+
+static cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the fix-its as YAML for clang-apply-replacements"),
+    cl::init(""), cl::cat(PincheckCategory));
+
 static cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its of the warnings"),
                          cl::init(false), cl::cat(PincheckCategory));
 
@@ -48,6 +98,39 @@ static cl::opt<bool>
              cl::desc("Also apply fix-its attached to notes (they may change "
                       "the program's meaning)"),
              cl::init(false), cl::cat(PincheckCategory));
+
+static cl::opt<bool>
+    FixErrors("fix-errors",
+              cl::desc("Apply fix-its even when there are compile errors"),
+              cl::init(false), cl::cat(PincheckCategory));
+
+static cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Accept the findings listed in this baseline file; only new "
+             "findings count"),
+    cl::init(""), cl::cat(PincheckCategory));
+
+static cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Write the current findings to this baseline file and exit 0"),
+    cl::init(""), cl::cat(PincheckCategory));
+
+static cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Globs of checks whose findings are reported as errors"),
+    cl::init(""), cl::cat(PincheckCategory));
+
+static cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("Directory that report paths, baselines and SARIF's %SRCROOT% "
+             "are relative to (default: the current directory)"),
+    cl::init(""), cl::cat(PincheckCategory));
+
+static cl::opt<std::string> DocsBaseUrl(
+    "docs-base-url",
+    cl::desc("URL prefix of the check pages, for SARIF rule help"),
+    cl::init("https://github.com/pincheck/pincheck/blob/main/docs/checks/"),
+    cl::cat(PincheckCategory));
 
 static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the enabled checks and exit"),
@@ -68,6 +151,12 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
   ClangTidyOptions OverrideOptions;
   if (!Checks.empty())
     OverrideOptions.Checks = Checks;
+  if (!HeaderFilter.empty())
+    OverrideOptions.HeaderFilterRegex = HeaderFilter;
+  if (!ExcludeHeaderFilter.empty())
+    OverrideOptions.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
+  if (!WarningsAsErrors.empty())
+    OverrideOptions.WarningsAsErrors = WarningsAsErrors;
   if (!ConfigFile.empty()) {
     auto Text = MemoryBuffer::getFile(ConfigFile);
     if (!Text) {
@@ -91,8 +180,14 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
 /// Options that take a value, which may follow as the next argument.
 static bool isValueOption(StringRef Arg) {
   Arg = Arg.ltrim('-');
-  return Arg == "checks" || Arg == "config-file" || Arg == "extra-arg" ||
-         Arg == "extra-arg-before";
+  return llvm::is_contained(
+      {StringRef("checks"), StringRef("config-file"), StringRef("extra-arg"),
+       StringRef("extra-arg-before"), StringRef("j"),
+       StringRef("header-filter"), StringRef("exclude-header-filter"),
+       StringRef("output"), StringRef("export-fixes"), StringRef("baseline"),
+       StringRef("write-baseline"), StringRef("warnings-as-errors"),
+       StringRef("source-root"), StringRef("docs-base-url")},
+      Arg);
 }
 
 /// CommonOptionsParser looks for a compilation database beside the first
@@ -124,6 +219,58 @@ static std::vector<const char *> withDefaultFlags(int Argc, const char **Argv,
   return Args;
 }
 
+namespace {
+/// The result of one translation unit.
+struct UnitResult {
+  std::vector<ClangTidyError> Errors;
+  unsigned SuppressedByNolint = 0;
+};
+
+/// "[3/12] src/foo.cpp" on one line of a terminal; nothing in a pipe or
+/// under CI.
+class Progress {
+public:
+  explicit Progress(size_t Total)
+      : Total(Total), Enabled(sys::Process::StandardErrIsDisplayed() &&
+                              !sys::Process::GetEnv("CI")) {}
+  void finished(StringRef File) {
+    if (!Enabled)
+      return;
+    std::lock_guard<std::mutex> Lock(Mutex);
+    ++Done;
+    errs() << "\r\033[K[" << Done << "/" << Total << "] " << File;
+    errs().flush();
+  }
+  ~Progress() {
+    if (Enabled)
+      errs() << "\r\033[K";
+  }
+
+private:
+  std::mutex Mutex;
+  size_t Total, Done = 0;
+  bool Enabled;
+};
+} // namespace
+
+/// Analyses one translation unit with its own context and file system, so
+/// that units can run on several threads.
+static UnitResult analyse(const tooling::CompilationDatabase &Compilations,
+                          const std::string &File) {
+  auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
+      vfs::createPhysicalFileSystem());
+  UnitResult Result;
+  std::unique_ptr<ClangTidyOptionsProvider> Provider =
+      createOptionsProvider(FS);
+  if (!Provider)
+    return Result;
+  ClangTidyContext Context(std::move(Provider));
+  Result.Errors = runClangTidy(Context, Compilations, {File}, FS,
+                               /*ApplyAnyFix=*/FixNotes);
+  Result.SuppressedByNolint = Context.getStats().ErrorsIgnoredNOLINT;
+  return Result;
+}
+
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
   cl::SetVersionPrinter(printVersion);
@@ -136,13 +283,7 @@ int main(int argc, const char **argv) {
     errs() << "pincheck: " << toString(OptionsParser.takeError()) << "\n";
     return UsageOrCompileError;
   }
-
-  auto BaseFS =
-      makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
-  std::unique_ptr<ClangTidyOptionsProvider> OptionsProvider =
-      createOptionsProvider(BaseFS);
-  if (!OptionsProvider)
-    return UsageOrCompileError;
+  const auto Start = std::chrono::steady_clock::now();
 
   std::unique_ptr<tooling::CompilationDatabase> Database;
   if (!BuildPath.empty()) {
@@ -160,9 +301,14 @@ int main(int argc, const char **argv) {
   if (Files.empty())
     Files = Compilations.getAllFiles();
 
+  auto RealFS = vfs::getRealFileSystem();
   if (ListChecks) {
-    ClangTidyOptions Effective = OptionsProvider->getOptions(
-        Files.empty() ? "dummy.cpp" : Files.front());
+    std::unique_ptr<ClangTidyOptionsProvider> Provider =
+        createOptionsProvider(RealFS);
+    if (!Provider)
+      return UsageOrCompileError;
+    ClangTidyOptions Effective =
+        Provider->getOptions(Files.empty() ? "dummy.cpp" : Files.front());
     outs() << "Enabled checks:\n";
     for (const std::string &Name : getCheckNames(Effective, false))
       outs() << "    " << Name << "\n";
@@ -173,25 +319,153 @@ int main(int argc, const char **argv) {
               "compile_commands.json\n";
     return UsageOrCompileError;
   }
+  if (!ConfigFile.empty() && !createOptionsProvider(RealFS))
+    return UsageOrCompileError;
+  std::optional<Baseline> Accepted;
+  if (!BaselineFile.empty()) {
+    Expected<Baseline> Read = Baseline::read(BaselineFile);
+    if (!Read) {
+      errs() << "pincheck: " << toString(Read.takeError()) << "\n";
+      return UsageOrCompileError;
+    }
+    Accepted = std::move(*Read);
+  }
+  SmallString<256> Root(SourceRoot);
+  if (Root.empty())
+    sys::fs::current_path(Root);
+  sys::fs::make_absolute(Root);
 
-  ClangTidyContext Context(std::move(OptionsProvider));
-  std::vector<ClangTidyError> Errors =
-      runClangTidy(Context, Compilations, Files, BaseFS, FixNotes);
+  // Analyse the translation units in parallel; results keep the order of
+  // the files so that the report does not depend on -j.
+  std::vector<UnitResult> Units(Files.size());
+  {
+    Progress Bar(Files.size());
+    DefaultThreadPool Pool(hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Files.size(); ++I)
+      Pool.async([&, I] {
+        Units[I] = analyse(Compilations, Files[I]);
+        Bar.finished(Files[I]);
+      });
+    Pool.wait();
+  }
 
-  FixBehaviour Behaviour = FB_NoFix;
-  if (Fix || FixNotes)
-    Behaviour = FixNotes ? FB_FixNotes : FB_Fix;
-  unsigned WarningsAsErrors = 0;
-  handleErrors(Errors, Context, Behaviour, WarningsAsErrors, BaseFS);
+  std::vector<ClangTidyError> All;
+  unsigned SuppressedByNolint = 0;
+  for (UnitResult &Unit : Units) {
+    SuppressedByNolint += Unit.SuppressedByNolint;
+    std::move(Unit.Errors.begin(), Unit.Errors.end(), std::back_inserter(All));
+  }
+  All = mergeFindings(std::move(All));
 
+  PositionResolver Positions;
   bool CompileError = false;
-  for (const ClangTidyError &Error : Errors)
-    if (Error.DiagLevel == ClangTidyError::Error &&
-        StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-"))
+  std::vector<ClangTidyError> Reported;
+  std::vector<BaselineEntry> Current;
+  unsigned SuppressedByBaseline = 0;
+  for (ClangTidyError &Error : All) {
+    if (isCompileError(Error)) {
       CompileError = true;
+      Reported.push_back(std::move(Error));
+      continue;
+    }
+    BaselineEntry Entry{Error.DiagnosticName,
+                        relativePath(Error.Message.FilePath, Root),
+                        fingerprint(Error, Root, Positions)};
+    Current.push_back(Entry);
+    if (Accepted && Accepted->suppress(Entry)) {
+      ++SuppressedByBaseline;
+      continue;
+    }
+    Reported.push_back(std::move(Error));
+  }
+
+  if (!WriteBaseline.empty()) {
+    if (Error E = Baseline::write(WriteBaseline, Current)) {
+      errs() << "pincheck: " << toString(std::move(E)) << "\n";
+      return UsageOrCompileError;
+    }
+    errs() << "pincheck: wrote " << Current.size() << " findings to '"
+           << WriteBaseline << "'\n";
+    return CompileError ? UsageOrCompileError : NoFindings;
+  }
+
+  // The report.
+  std::unique_ptr<raw_fd_ostream> OutputFile;
+  if (!Output.empty()) {
+    std::error_code EC;
+    OutputFile = std::make_unique<raw_fd_ostream>(Output, EC);
+    if (EC) {
+      errs() << "pincheck: cannot write '" << Output << "': " << EC.message()
+             << "\n";
+      return UsageOrCompileError;
+    }
+  }
+  raw_ostream &OS = OutputFile ? *OutputFile : outs();
+  ReportOptions Report{std::string(Root), DocsBaseUrl, PINCHECK_VERSION};
+  const bool ApplyFixes = (Fix || FixNotes) && (!CompileError || FixErrors);
+  if (Format == OutputFormat::Text || ApplyFixes) {
+    // clang-tidy's own renderer (source lines, carets, fix-its), which also
+    // applies the fixes.
+    std::unique_ptr<ClangTidyOptionsProvider> Provider =
+        createOptionsProvider(RealFS);
+    ClangTidyContext ReportContext(std::move(Provider));
+    FixBehaviour Behaviour = !ApplyFixes ? FB_NoFix
+                             : FixNotes  ? FB_FixNotes
+                                         : FB_Fix;
+    unsigned WarningsAsErrorsCount = 0;
+    auto BaseFS =
+        makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
+    handleErrors(Reported, ReportContext, Behaviour, WarningsAsErrorsCount,
+                 BaseFS);
+  }
+  if ((Fix || FixNotes) && CompileError && !FixErrors)
+    errs() << "pincheck: fixes not applied because of compile errors (use "
+              "--fix-errors to apply them anyway)\n";
+  if (Format == OutputFormat::Json)
+    writeJson(OS, Reported, Report, Positions);
+  else if (Format == OutputFormat::Sarif)
+    writeSarif(OS, Reported, Report, Positions);
+  if (!ExportFixes.empty()) {
+    std::error_code EC;
+    raw_fd_ostream FixesOS(ExportFixes, EC);
+    if (EC) {
+      errs() << "pincheck: cannot write '" << ExportFixes
+             << "': " << EC.message() << "\n";
+      return UsageOrCompileError;
+    }
+    exportReplacements(Files.front(), Reported, FixesOS);
+  }
+
+  // The summary.
+  std::map<std::string, unsigned> ByCheck;
+  for (const ClangTidyError &Error : Reported)
+    if (!isCompileError(Error))
+      ++ByCheck[Error.DiagnosticName];
+  unsigned FindingCount = 0;
+  std::string PerCheck;
+  for (const auto &[Check, Count] : ByCheck) {
+    FindingCount += Count;
+    PerCheck += (PerCheck.empty() ? " (" : ", ") + Check + ": " +
+                std::to_string(Count);
+  }
+  if (!PerCheck.empty())
+    PerCheck += ")";
+  const double Seconds = std::chrono::duration<double>(
+                             std::chrono::steady_clock::now() - Start)
+                             .count();
+  errs() << "pincheck: " << Files.size() << " translation unit"
+         << (Files.size() == 1 ? "" : "s") << ", " << FindingCount
+         << " finding" << (FindingCount == 1 ? "" : "s") << PerCheck << "; "
+         << SuppressedByNolint << " suppressed by NOLINT";
+  if (Accepted)
+    errs() << ", " << SuppressedByBaseline << " by the baseline ("
+           << Accepted->stale() << " stale baseline entr"
+           << (Accepted->stale() == 1 ? "y" : "ies") << ")";
+  errs() << "; " << formatv("{0:f1}", Seconds) << " s\n";
+
   if (CompileError) {
     errs() << "pincheck: compile errors; the results are incomplete\n";
     return UsageOrCompileError;
   }
-  return Errors.empty() ? NoFindings : Findings;
+  return FindingCount == 0 ? NoFindings : Findings;
 }

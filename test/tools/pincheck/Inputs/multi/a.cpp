@@ -1,0 +1,5 @@
+#include "shared.h"
+struct A {
+  char data[4];
+  char *top = data;
+};

@@ -1,0 +1,3 @@
+struct C {
+  int value = 0;
+};

@@ -1,0 +1,123 @@
+//===--- Findings.cpp - The CLI's view of clang-tidy's results ------------===//
+//
+// Part of pincheck.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Findings.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
+#include <algorithm>
+#include <tuple>
+
+using namespace clang::tidy;
+using namespace llvm;
+
+namespace pincheck {
+
+PositionResolver::FileLines *PositionResolver::load(StringRef File) {
+  auto [It, Inserted] = Files.try_emplace(File);
+  if (Inserted) {
+    if (auto Buffer = MemoryBuffer::getFile(File, /*IsText=*/true)) {
+      It->second.Buffer = std::move(*Buffer);
+      StringRef Text = It->second.Buffer->getBuffer();
+      It->second.LineStarts.push_back(0);
+      for (size_t I = 0; I < Text.size(); ++I)
+        if (Text[I] == '\n')
+          It->second.LineStarts.push_back(I + 1);
+    }
+  }
+  return It->second.Buffer ? &It->second : nullptr;
+}
+
+SourcePosition PositionResolver::resolve(StringRef File, unsigned Offset) {
+  SourcePosition Position{File.str(), Offset, 1, Offset + 1};
+  if (FileLines *Lines = load(File)) {
+    auto Next = std::upper_bound(Lines->LineStarts.begin(),
+                                 Lines->LineStarts.end(), Offset);
+    Position.Line = Next - Lines->LineStarts.begin();
+    Position.Column = Offset - *(Next - 1) + 1;
+  }
+  return Position;
+}
+
+StringRef PositionResolver::lineText(StringRef File, unsigned Line) {
+  FileLines *Lines = load(File);
+  if (!Lines || Line == 0 || Line > Lines->LineStarts.size())
+    return {};
+  StringRef Text = Lines->Buffer->getBuffer();
+  unsigned Begin = Lines->LineStarts[Line - 1];
+  unsigned End = Line < Lines->LineStarts.size() ? Lines->LineStarts[Line] - 1
+                                                 : Text.size();
+  return Text.slice(Begin, End).rtrim("\r");
+}
+
+bool isCompileError(const ClangTidyError &Error) {
+  return Error.DiagLevel == ClangTidyError::Error &&
+         StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-");
+}
+
+/// An absolute path without `.` or `..`: `./shared.h` from one compile
+/// command and `shared.h` from another are the same file.
+static void normalize(std::string &Path, StringRef BuildDirectory) {
+  if (Path.empty())
+    return;
+  SmallString<256> Normal(Path);
+  if (!sys::path::is_absolute(Normal) && !BuildDirectory.empty())
+    sys::fs::make_absolute(BuildDirectory, Normal);
+  sys::path::remove_dots(Normal, /*remove_dot_dot=*/true);
+  Path = std::string(Normal);
+}
+
+std::vector<ClangTidyError> mergeFindings(std::vector<ClangTidyError> Errors) {
+  for (ClangTidyError &Error : Errors) {
+    normalize(Error.Message.FilePath, Error.BuildDirectory);
+    for (auto &Note : Error.Notes)
+      normalize(Note.FilePath, Error.BuildDirectory);
+  }
+  auto Key = [](const ClangTidyError &E) {
+    return std::make_tuple(StringRef(E.Message.FilePath), E.Message.FileOffset,
+                           StringRef(E.DiagnosticName),
+                           StringRef(E.Message.Message));
+  };
+  std::stable_sort(Errors.begin(), Errors.end(),
+                   [&](const ClangTidyError &A, const ClangTidyError &B) {
+                     return Key(A) < Key(B);
+                   });
+  Errors.erase(std::unique(Errors.begin(), Errors.end(),
+                           [&](const ClangTidyError &A,
+                               const ClangTidyError &B) {
+                             return Key(A) == Key(B);
+                           }),
+               Errors.end());
+  return Errors;
+}
+
+std::string relativePath(StringRef File, StringRef Root) {
+  SmallString<256> Path(File);
+  sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  if (!Root.empty()) {
+    SmallString<256> Prefix(Root);
+    sys::path::remove_dots(Prefix, true);
+    if (!Prefix.ends_with("/"))
+      Prefix += "/";
+    if (StringRef(Path).starts_with(Prefix))
+      return StringRef(Path).drop_front(Prefix.size()).str();
+  }
+  return std::string(Path);
+}
+
+std::string fingerprint(const ClangTidyError &Error, StringRef Root,
+                        PositionResolver &Positions) {
+  SourcePosition Position =
+      Positions.resolve(Error.Message.FilePath, Error.Message.FileOffset);
+  std::string Text = Error.DiagnosticName + "\n" +
+                     relativePath(Error.Message.FilePath, Root) + "\n" +
+                     Positions.lineText(Position.File, Position.Line).trim().str();
+  return utohexstr(xxh3_64bits(Text), /*LowerCase=*/true, /*Width=*/16);
+}
+
+} // namespace pincheck

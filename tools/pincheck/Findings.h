@@ -1,0 +1,63 @@
+//===--- Findings.h - The CLI's view of clang-tidy's results --------------===//
+//
+// Part of pincheck. Findings from all translation units, merged so that a
+// finding in a header is reported once, in a deterministic order, with the
+// positions and fingerprints the output formats and the baseline need.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PINCHECK_TOOLS_FINDINGS_H
+#define PINCHECK_TOOLS_FINDINGS_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/StringMap.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pincheck {
+
+/// A position in a source file, 1-based.
+struct SourcePosition {
+  std::string File;
+  unsigned Offset = 0;
+  unsigned Line = 0;
+  unsigned Column = 0;
+};
+
+/// Line and column of file offsets, reading each file once.
+class PositionResolver {
+public:
+  SourcePosition resolve(llvm::StringRef File, unsigned Offset);
+  /// The text of the line `Line` of `File`, without its line break.
+  llvm::StringRef lineText(llvm::StringRef File, unsigned Line);
+
+private:
+  struct FileLines {
+    std::unique_ptr<llvm::MemoryBuffer> Buffer;
+    std::vector<unsigned> LineStarts;
+  };
+  FileLines *load(llvm::StringRef File);
+  llvm::StringMap<FileLines> Files;
+};
+
+/// Sorts by file, offset and check; drops the copies of a finding that
+/// several translation units reported (the same header).
+std::vector<clang::tidy::ClangTidyError>
+mergeFindings(std::vector<clang::tidy::ClangTidyError> Errors);
+
+/// Whether the error is a compile error rather than a finding.
+bool isCompileError(const clang::tidy::ClangTidyError &Error);
+
+/// A fingerprint of a finding that survives edits elsewhere in the file:
+/// the check, the file relative to `Root`, and the flagged line's text
+/// without surrounding white space.
+std::string fingerprint(const clang::tidy::ClangTidyError &Error,
+                        llvm::StringRef Root, PositionResolver &Positions);
+
+/// `File` relative to `Root` when it is below it, else `File`.
+std::string relativePath(llvm::StringRef File, llvm::StringRef Root);
+
+} // namespace pincheck
+
+#endif // PINCHECK_TOOLS_FINDINGS_H

@@ -12,6 +12,7 @@ config.test_exec_root = os.path.join(config.pincheck_obj_root, "test")
 obj = config.pincheck_obj_root
 src = config.pincheck_src_root
 tidy_plugin = os.path.join(obj, "lib", "pincheck-tidy.so")
+compiler_plugin = os.path.join(obj, "lib", "pincheck-plugin.so")
 pincheck = os.path.join(obj, "bin", "pincheck")
 check_script = os.path.join(src, "test", "check_pincheck.py")
 
@@ -23,6 +24,9 @@ config.substitutions.append(
      f"-I{os.path.join(src, 'include')}"))
 config.substitutions.append(
     ("%clang_tidy_plugin", f"{config.clang_tidy} --load={tidy_plugin}"))
+config.substitutions.append(
+    ("%clang_plugin", f"{config.clangxx} -fplugin={compiler_plugin}"))
+config.substitutions.append(("%pincheck_obj", obj))
 config.substitutions.append(("%pincheck_include", os.path.join(src, "include")))
 config.substitutions.append(("%pincheck", pincheck))
 config.substitutions.append(("%clangxx", config.clangxx))

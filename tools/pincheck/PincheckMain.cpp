@@ -321,6 +321,11 @@ int main(int argc, const char **argv) {
   }
   if (!ConfigFile.empty() && !createOptionsProvider(RealFS))
     return UsageOrCompileError;
+  if (!Output.empty() && Format == OutputFormat::Text) {
+    errs() << "pincheck: --output needs --format=json or --format=sarif; "
+              "the text format goes to standard output\n";
+    return UsageOrCompileError;
+  }
   std::optional<Baseline> Accepted;
   if (!BaselineFile.empty()) {
     Expected<Baseline> Read = Baseline::read(BaselineFile);

@@ -45,32 +45,37 @@ static const std::vector<StringRef> RelocatingContainers = {
     "::QList",               "::QVector"};
 
 void RelocatingContainerCheck::registerMatchers(MatchFinder *Finder) {
-  auto InFunction =
-      hasAncestor(functionDecl(isDefinition()).bind("function"));
+  // Each call is matched from its function down: an upward `hasAncestor`
+  // would make Clang build the parent map of the whole translation unit.
+  auto InFunction = [](auto CallMatcher) {
+    return functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                        forEachDescendant(CallMatcher))
+        .bind("function");
+  };
   Finder->addMatcher(
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasAnyName(
-              "push_back", "emplace_back", "insert", "emplace", "resize",
-              "reserve", "shrink_to_fit", "erase", "assign"))),
-          // The object's type before any conversion to a base, not the
-          // method's class: llvm::SmallVector declares push_back in a base.
-          on(ignoringImpCasts(
-              expr(hasType(hasUnqualifiedDesugaredType(recordType(
-                       hasDeclaration(cxxRecordDecl(
-                           hasAnyName(RelocatingContainers)))))))
-                  .bind("container"))),
-          unless(isExpansionInSystemHeader()),
-          InFunction)
-          .bind("call"),
+      InFunction(
+          cxxMemberCallExpr(
+              callee(cxxMethodDecl(hasAnyName(
+                  "push_back", "emplace_back", "insert", "emplace", "resize",
+                  "reserve", "shrink_to_fit", "erase", "assign"))),
+              // The object's type before any conversion to a base, not the
+              // method's class: llvm::SmallVector declares push_back in a
+              // base.
+              on(ignoringImpCasts(
+                  expr(hasType(hasUnqualifiedDesugaredType(recordType(
+                           hasDeclaration(cxxRecordDecl(
+                               hasAnyName(RelocatingContainers)))))))
+                      .bind("container"))))
+              .bind("call")),
       this);
   // std::deque relocates only when inserting or erasing in the middle.
   Finder->addMatcher(
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasAnyName("insert", "emplace", "erase"),
-                               ofClass(cxxRecordDecl(hasName("::std::deque"))))),
-          on(expr().bind("container")), unless(isExpansionInSystemHeader()),
-          InFunction)
-          .bind("deque"),
+      InFunction(cxxMemberCallExpr(
+                     callee(cxxMethodDecl(
+                         hasAnyName("insert", "emplace", "erase"),
+                         ofClass(cxxRecordDecl(hasName("::std::deque"))))),
+                     on(expr().bind("container")))
+                     .bind("deque")),
       this);
   auto Algorithms = {"sort",      "stable_sort", "rotate",     "remove",
                      "remove_if", "unique",      "shuffle",    "partition",
@@ -84,19 +89,18 @@ void RelocatingContainerCheck::registerMatchers(MatchFinder *Finder) {
   std::vector<StringRef> Plain(PlainNames.begin(), PlainNames.end());
   std::vector<StringRef> Ranges(RangesNames.begin(), RangesNames.end());
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(Plain))),
-               hasArgument(0, expr().bind("range")),
-               unless(isExpansionInSystemHeader()), InFunction)
-          .bind("call"),
+      InFunction(callExpr(callee(functionDecl(hasAnyName(Plain))),
+                          hasArgument(0, expr().bind("range")))
+                     .bind("call")),
       this);
   // std::ranges algorithms are function objects.
   Finder->addMatcher(
-      cxxOperatorCallExpr(
-          hasOverloadedOperatorName("()"),
-          callee(cxxMethodDecl(ofClass(cxxRecordDecl(hasAnyName(Ranges))))),
-          hasArgument(1, expr().bind("range")),
-          unless(isExpansionInSystemHeader()), InFunction)
-          .bind("call"),
+      InFunction(cxxOperatorCallExpr(
+                     hasOverloadedOperatorName("()"),
+                     callee(cxxMethodDecl(
+                         ofClass(cxxRecordDecl(hasAnyName(Ranges))))),
+                     hasArgument(1, expr().bind("range")))
+                     .bind("call")),
       this);
 }
 

@@ -102,3 +102,11 @@ void anchored(std::deque<Anchored> &queue, std::list<Anchored> &list,
   owned.push_back(std::make_unique<Anchored>());
   owned.erase(owned.begin());
 }
+
+// A relocation inside a lambda is reported once.
+void inLambda(std::vector<Node> &nodes) {
+  auto add = [&] { nodes.push_back(Node{}); };
+// CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'push_back' relocates elements of type 'Node', whose moves leave them broken [pin-relocating-container]
+// CHECK-MESSAGES: :[[@LINE-2]]:20: note: keep the elements in place with std::deque (insertion at the ends only), std::list, or std::vector<std::unique_ptr<Node>>
+  add();
+}

@@ -107,6 +107,7 @@ void anchored(std::deque<Anchored> &queue, std::list<Anchored> &list,
 void inLambda(std::vector<Node> &nodes) {
   auto add = [&] { nodes.push_back(Node{}); };
 // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'push_back' relocates elements of type 'Node', whose moves leave them broken [pin-relocating-container]
-// CHECK-MESSAGES: :[[@LINE-2]]:20: note: keep the elements in place with std::deque (insertion at the ends only), std::list, or std::vector<std::unique_ptr<Node>>
+// CHECK-MESSAGES: :[[@LINE-96]]:9: note: 'Node' points 'self' into itself
+// CHECK-MESSAGES: :[[@LINE-3]]:20: note: keep the elements in place with std::deque (insertion at the ends only), std::list, or std::vector<std::unique_ptr<Node>>
   add();
 }

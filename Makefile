@@ -15,9 +15,9 @@ PACKAGES := clang-$(LLVM) clang-tidy-$(LLVM) llvm-$(LLVM)-dev \
   llvm-$(LLVM)-tools libclang-$(LLVM)-dev libclang-cpp$(LLVM)-dev \
   cmake ninja-build g++ libgtest-dev python3 zlib1g-dev libuv1-dev \
   libcurl4-openssl-dev libc++-$(LLVM)-dev libc++abi-$(LLVM)-dev \
-  qt6-base-dev qtbase5-dev python3-jsonschema
+  qt6-base-dev qtbase5-dev python3-jsonschema time
 
-.PHONY: all setup configure build demo test clean
+.PHONY: all setup configure build demo test bench clean
 
 all: build
 
@@ -79,6 +79,11 @@ $(SARIF_SCHEMA):
 
 test: build $(SARIF_SCHEMA)
 	@python3 test/run_tests.py $(BUILD)
+
+# Timings are noisy: the benchmark is not part of `make test`.
+# BENCH_ARGS passes options to bench/run (see bench/run --help).
+bench: build
+	python3 bench/run --build $(BUILD) -p $(BUILD) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD)

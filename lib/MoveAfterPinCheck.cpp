@@ -26,8 +26,7 @@ MoveAfterPinCheck::MoveAfterPinCheck(StringRef Name,
       PinnedTypes(Options.getLocalOrGlobal("PinnedTypes", "")),
       PinningFunctions(Options.getLocalOrGlobal("PinningFunctions", "")),
       EscapingFunctions(Options.getLocalOrGlobal("EscapingFunctions", "")),
-      Model(parseModelOptions(PinnedTypes)),
-      Api(PinningFunctions, EscapingFunctions), Pins(Model, Api) {}
+      Models(PinnedTypes), Api(PinningFunctions, EscapingFunctions) {}
 
 void MoveAfterPinCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "PinnedTypes", PinnedTypes);
@@ -353,6 +352,12 @@ static bool isWrongFor(const ConstructionPin &Pin, MoveKind Kind) {
   llvm_unreachable("unknown move kind");
 }
 
+PinEventFinder &MoveAfterPinCheck::pinsFor(SelfReferenceModel &Model) {
+  if (!Pins || &Pins->model() != &Model)
+    Pins = std::make_unique<PinEventFinder>(Model, Api);
+  return *Pins;
+}
+
 //===----------------------------------------------------------------------===//
 // Decision: a move event reached by a pin event of the same object.
 //===----------------------------------------------------------------------===//
@@ -360,7 +365,9 @@ static bool isWrongFor(const ConstructionPin &Pin, MoveKind Kind) {
 void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   SmallVector<MoveEvent, 8> Moves;
+  SelfReferenceModel &Model = Models.get(*Result.Context);
   MoveCollector(Model, Moves).collect(Function->getBody());
+  PinEventFinder &Pins = pinsFor(Model);
   if (Moves.empty())
     return;
 

@@ -8,6 +8,7 @@
 #define PINCHECK_MOVEAFTERPINCHECK_H
 
 #include "Model/PinEvents.h"
+#include "CheckOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace pincheck {
@@ -60,9 +61,11 @@ private:
   const std::string PinnedTypes;
   const std::string PinningFunctions;
   const std::string EscapingFunctions;
-  SelfReferenceModel Model;
+  SharedModel Models;
   PinningApi Api;
-  PinEventFinder Pins;
+  /// Built on the shared model of the current translation unit.
+  std::unique_ptr<PinEventFinder> Pins;
+  PinEventFinder &pinsFor(SelfReferenceModel &Model);
 };
 
 } // namespace pincheck

@@ -19,7 +19,7 @@ namespace pincheck {
 RawCopyCheck::RawCopyCheck(StringRef Name, tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       PinnedTypes(Options.getLocalOrGlobal("PinnedTypes", "")),
-      Model(parseModelOptions(PinnedTypes)) {}
+      Models(PinnedTypes) {}
 
 void RawCopyCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "PinnedTypes", PinnedTypes);
@@ -142,6 +142,7 @@ static std::optional<FixItHint> assignmentFix(const CallExpr *Call,
 void RawCopyCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const FunctionDecl *Callee = Call->getDirectCallee();
+  SelfReferenceModel &Model = Models.get(*Result.Context);
   StringRef Name = Callee->getName();
 
   // Candidate object types: what the pointer arguments point at, the type

@@ -8,6 +8,7 @@
 #define PINCHECK_RAWCOPYCHECK_H
 
 #include "Model/SelfReferenceModel.h"
+#include "CheckOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace pincheck {
@@ -34,7 +35,7 @@ public:
 
 private:
   const std::string PinnedTypes;
-  SelfReferenceModel Model;
+  SharedModel Models;
 };
 
 } // namespace pincheck

@@ -22,7 +22,7 @@ RelocatableClaimCheck::RelocatableClaimCheck(StringRef Name,
                                              tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       PinnedTypes(Options.getLocalOrGlobal("PinnedTypes", "")),
-      Model(parseModelOptions(PinnedTypes)) {}
+      Models(PinnedTypes) {}
 
 void RelocatableClaimCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -153,7 +153,7 @@ void RelocatableClaimCheck::diagnose(SourceLocation Loc, StringRef Claim,
                                      QualType Written) {
   if (Type.isNull())
     return;
-  std::optional<MustNotMove> Why = Model.mustNotMove(Type);
+  std::optional<MustNotMove> Why = Models.get(*Context).mustNotMove(Type);
   if (!Why)
     return;
   diag(Loc, "%0 declares %1 relocatable, but its objects must not move")
@@ -164,6 +164,7 @@ void RelocatableClaimCheck::diagnose(SourceLocation Loc, StringRef Claim,
 }
 
 void RelocatableClaimCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
   const SourceManager &SM = *Result.SourceManager;
   const LangOptions &LO = Result.Context->getLangOpts();
 

@@ -8,6 +8,7 @@
 #define PINCHECK_RELOCATABLECLAIMCHECK_H
 
 #include "Model/SelfReferenceModel.h"
+#include "CheckOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace pincheck {
@@ -41,7 +42,8 @@ private:
                 clang::QualType Written = {});
 
   const std::string PinnedTypes;
-  SelfReferenceModel Model;
+  SharedModel Models;
+  const clang::ASTContext *Context = nullptr;
 };
 
 } // namespace pincheck

@@ -22,8 +22,7 @@ RelocatingContainerCheck::RelocatingContainerCheck(
       PinnedTypes(Options.getLocalOrGlobal("PinnedTypes", "")),
       PinningFunctions(Options.getLocalOrGlobal("PinningFunctions", "")),
       EscapingFunctions(Options.getLocalOrGlobal("EscapingFunctions", "")),
-      Model(parseModelOptions(PinnedTypes)),
-      Api(PinningFunctions, EscapingFunctions), Pins(Model, Api) {}
+      Models(PinnedTypes), Api(PinningFunctions, EscapingFunctions) {}
 
 void RelocatingContainerCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -102,6 +101,12 @@ void RelocatingContainerCheck::registerMatchers(MatchFinder *Finder) {
                      hasArgument(1, expr().bind("range")))
                      .bind("call")),
       this);
+}
+
+PinEventFinder &RelocatingContainerCheck::pinsFor(SelfReferenceModel &Model) {
+  if (!Pins || &Pins->model() != &Model)
+    Pins = std::make_unique<PinEventFinder>(Model, Api);
+  return *Pins;
 }
 
 //===----------------------------------------------------------------------===//
@@ -193,6 +198,7 @@ void RelocatingContainerCheck::check(const MatchFinder::MatchResult &Result) {
       Element.getAsString(Result.Context->getPrintingPolicy()) + ">>";
 
   // Elements whose own move leaves them broken: always wrong.
+  SelfReferenceModel &Model = Models.get(*Result.Context);
   if (std::optional<MustNotMove> Why = Model.mustNotMove(Element);
       Why && Why->MoveWrong) {
     diag(Call->getBeginLoc(),
@@ -210,7 +216,7 @@ void RelocatingContainerCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Object || !Function || !Function->hasBody())
     return;
   SmallVector<PinEvent, 8> Events;
-  Pins.find(Function, Events);
+  pinsFor(Model).find(Function, Events);
   SmallVector<const PinEvent *, 2> Reaching;
   SmallVector<const Stmt *, 4> PinStmts;
   std::optional<PinFlow> Flow;

@@ -20,7 +20,7 @@ SelfReferentialTypeCheck::SelfReferentialTypeCheck(
     StringRef Name, tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       PinnedTypes(Options.getLocalOrGlobal("PinnedTypes", "")),
-      Model(parseModelOptions(PinnedTypes)) {}
+      Models(PinnedTypes) {}
 
 void SelfReferentialTypeCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -48,7 +48,7 @@ void SelfReferentialTypeCheck::registerMatchers(MatchFinder *Finder) {
 
 void SelfReferentialTypeCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("record");
-  const TypeSummary *Summary = Model.summarize(Record);
+  const TypeSummary *Summary = Models.get(*Result.Context).summarize(Record);
   if (!Summary || Summary->Record != Record || Summary->Unpin ||
       Summary->Faults.empty())
     return;

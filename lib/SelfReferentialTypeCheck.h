@@ -8,6 +8,7 @@
 #define PINCHECK_SELFREFERENTIALTYPECHECK_H
 
 #include "Model/SelfReferenceModel.h"
+#include "CheckOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace pincheck {
@@ -39,7 +40,7 @@ private:
       const clang::LangOptions &LangOpts);
 
   const std::string PinnedTypes;
-  SelfReferenceModel Model;
+  SharedModel Models;
 };
 
 } // namespace pincheck

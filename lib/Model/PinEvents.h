@@ -79,6 +79,8 @@ public:
   /// a lambda or bind capturing them.
   static AddressedObject addressOf(const clang::Expr *E);
 
+  SelfReferenceModel &model() const { return Model; }
+
   /// "'b'" for a variable or member, "'*this'" for the object itself.
   static std::string describeObject(const clang::Decl *Object);
 

@@ -44,13 +44,31 @@ public:
         CollectorEngine(std::move(CollectorEngine)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    // Every pincheck matcher skips system headers: let the traversal skip
+    // them too (the match finder honours the traversal scope, as clangd
+    // relies on), then restore the scope for whoever runs next.
+    std::vector<Decl *> Saved = Ctx.getTraversalScope();
+    Ctx.setTraversalScope(userDeclarations(Ctx));
     MultiplexConsumer::HandleTranslationUnit(Ctx);
+    Ctx.setTraversalScope(Saved);
     Collector->finish();
     for (const ClangTidyError &Finding : Collector->take())
       report(Finding);
   }
 
 private:
+  /// The top-level declarations outside system headers.
+  static std::vector<Decl *> userDeclarations(ASTContext &Ctx) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    std::vector<Decl *> Result;
+    for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+      SourceLocation Loc = D->getLocation();
+      if (Loc.isValid() && !SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
+        Result.push_back(D);
+    }
+    return Result;
+  }
+
   static std::vector<std::unique_ptr<ASTConsumer>>
   consumers(std::unique_ptr<ASTConsumer> Tidy) {
     std::vector<std::unique_ptr<ASTConsumer>> Result;

@@ -233,11 +233,7 @@ std::optional<ConstructionPin> PinEventFinder::constructionPin(QualType T,
   ConstructionPin Pin;
   Pin.CopyWrong = Summary->copyIsWrong();
   // A move that is not declared uses the copy.
-  Pin.MoveWrong =
-      Summary->moveIsWrong() ||
-      (SelfReferenceModel::formOf(Record, SpecialMember::MoveConstructor,
-                                  nullptr) == MemberForm::NotDeclared &&
-       Summary->hasFault(SpecialMember::CopyConstructor));
+  Pin.MoveWrong = Summary->moveOrFallbackIsWrong();
   for (const SpecialMemberFault &Fault : Summary->Faults) {
     if (Fault.Pointer < 0) {
       Pin.Reason = "the constructor of " + Name + " hands its address to " +
@@ -252,12 +248,7 @@ std::optional<ConstructionPin> PinEventFinder::constructionPin(QualType T,
     }
   }
   if (const NamedDecl *Subobject = Summary->SelfReferentialSubobject) {
-    QualType Inner;
-    if (const auto *Field = dyn_cast<FieldDecl>(Subobject))
-      Inner = Field->getType();
-    else if (const auto *Base = dyn_cast<CXXRecordDecl>(Subobject))
-      Inner = QualType(Base->getTypeForDecl(), 0);
-    if (!Inner.isNull())
+    if (QualType Inner = Summary->subobjectType(); !Inner.isNull())
       if (auto InnerPin = constructionPin(Inner, Depth + 1)) {
         InnerPin->Reason = Name + " contains '" +
                            Subobject->getNameAsString() + "': " +

@@ -47,6 +47,22 @@ bool TypeSummary::moveIsWrong() const {
          hasFault(SpecialMember::MoveAssignment);
 }
 
+bool TypeSummary::moveOrFallbackIsWrong() const {
+  return moveIsWrong() ||
+         (SelfReferenceModel::formOf(Record, SpecialMember::MoveConstructor,
+                                     nullptr) == MemberForm::NotDeclared &&
+          hasFault(SpecialMember::CopyConstructor));
+}
+
+QualType TypeSummary::subobjectType() const {
+  if (const auto *Field = dyn_cast_or_null<FieldDecl>(SelfReferentialSubobject))
+    return Field->getType();
+  if (const auto *Base =
+          dyn_cast_or_null<CXXRecordDecl>(SelfReferentialSubobject))
+    return QualType(Base->getTypeForDecl(), 0);
+  return {};
+}
+
 //===----------------------------------------------------------------------===//
 // Special members: which exist, and in which form.
 //===----------------------------------------------------------------------===//
@@ -342,14 +358,6 @@ static bool keepsPointersIntoItself(const CXXRecordDecl *Record) {
   return Both.contains(Name) || (!LibCxx && Name == "basic_string");
 }
 
-static bool effectiveMoveWrong(const TypeSummary &Summary) {
-  return Summary.moveIsWrong() ||
-         (SelfReferenceModel::formOf(Summary.Record,
-                                     SpecialMember::MoveConstructor,
-                                     nullptr) == MemberForm::NotDeclared &&
-          Summary.hasFault(SpecialMember::CopyConstructor));
-}
-
 std::optional<MustNotMove> SelfReferenceModel::mustNotMove(QualType T,
                                                            unsigned Depth) {
   const TypeSummary *Summary = summarize(T);
@@ -364,7 +372,7 @@ std::optional<MustNotMove> SelfReferenceModel::mustNotMove(QualType T,
   Policy.SuppressTagKeyword = true;
   std::string Name = "'" + Shown.getAsString(Policy) + "'";
   MustNotMove Why;
-  Why.MoveWrong = effectiveMoveWrong(*Summary);
+  Why.MoveWrong = Summary->moveOrFallbackIsWrong();
   // A standard type is described as a whole, not by its internals.
   if (Record->isInStdNamespace() &&
       (Summary->isSelfReferential() || !Summary->Escapes.empty())) {
@@ -385,12 +393,7 @@ std::optional<MustNotMove> SelfReferenceModel::mustNotMove(QualType T,
     return Why;
   }
   if (const NamedDecl *Subobject = Summary->SelfReferentialSubobject) {
-    QualType Inner;
-    if (const auto *Field = dyn_cast<FieldDecl>(Subobject))
-      Inner = Field->getType();
-    else if (const auto *Base = dyn_cast<CXXRecordDecl>(Subobject))
-      Inner = QualType(Base->getTypeForDecl(), 0);
-    if (!Inner.isNull())
+    if (QualType Inner = Summary->subobjectType(); !Inner.isNull())
       if (auto InnerWhy = mustNotMove(Inner, Depth + 1)) {
         InnerWhy->Reason = Name + " contains '" +
                            Subobject->getNameAsString() + "': " +

@@ -115,6 +115,11 @@ struct TypeSummary {
   /// Copying (or moving) is wrong by the table of section 3.
   bool copyIsWrong() const;
   bool moveIsWrong() const;
+  /// Moving is wrong, directly or because the move is not declared and the
+  /// copy it falls back to is wrong.
+  bool moveOrFallbackIsWrong() const;
+  /// The type of `SelfReferentialSubobject` (a member's or a base's).
+  clang::QualType subobjectType() const;
 };
 
 /// Options that extend the model, read from the check options.

@@ -40,12 +40,11 @@ void MoveAfterPinCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 //===----------------------------------------------------------------------===//
 
 void MoveAfterPinCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      functionDecl(isDefinition(), hasBody(compoundStmt()),
-                   unless(isTemplateInstantiation()),
-                   unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
+                                  unless(isTemplateInstantiation()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("function"),
+                     this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -104,13 +103,39 @@ static QualType typeOfObject(const Decl *Object) {
   return {};
 }
 
+/// The subobject a move event copies: `o.m` in `T x = o.m;` and in
+/// `memcpy(&o.m, ...)`.
+static const Expr *movedSubobject(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && Call->getNumArgs() == 1 &&
+      isStdFunction(Call->getDirectCallee(), {"move", "forward"}))
+    return movedSubobject(Call->getArg(0));
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    return UO->getSubExpr()->IgnoreParenImpCasts();
+  return E;
+}
+
+static QualType subobjectType(const Expr *Subobject) {
+  return Subobject->getType().getNonReferenceType().getUnqualifiedType();
+}
+
+/// `'o.m'` for the diagnostic.
+static std::string describeSubobject(const Expr *Subobject) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  Subobject->printPretty(OS, nullptr, PrintingPolicy(LangOptions()));
+  return "'" + OS.str() + "'";
+}
+
 /// Container members that copy or move their argument into the container.
 static bool isContainerInsertion(StringRef Name) {
-  return llvm::is_contained(
-      {StringRef("push_back"), StringRef("push_front"), StringRef("insert"),
-       StringRef("push"), StringRef("emplace_back"), StringRef("emplace_front"),
-       StringRef("emplace")},
-      Name);
+  return llvm::is_contained({StringRef("push_back"), StringRef("push_front"),
+                             StringRef("insert"), StringRef("push"),
+                             StringRef("emplace_back"),
+                             StringRef("emplace_front"), StringRef("emplace")},
+                            Name);
 }
 
 namespace {
@@ -148,11 +173,15 @@ private:
     Move.At = At;
     Move.Kind = Kind;
     Move.PinOwner = pinOwner(Object);
-    Move.Object = Move.PinOwner ? Move.PinOwner
-                                : PinEventFinder::objectOf(Object);
+    Move.Object =
+        Move.PinOwner ? Move.PinOwner : PinEventFinder::objectOf(Object);
     Move.CopyInto = CopyInto;
     if (!Move.Object)
       return;
+    if (!Move.PinOwner && !PinEventFinder::namesWholeObject(Object))
+      Move.Subobject = movedSubobject(Object);
+    if (Move.Subobject)
+      Move.SubobjectMember = PinEventFinder::memberOf(Move.Subobject);
     if (auto It = ByValue.find(At); It != ByValue.end())
       Move.ByValueParameter = It->second;
     if (auto It = Captures.find(At); It != Captures.end())
@@ -164,8 +193,8 @@ private:
   }
 
   static const CXXConstructExpr *asCopyOrMove(const Expr *E) {
-    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
-        E ? stripFull(E) : nullptr);
+    const auto *Construct =
+        dyn_cast_or_null<CXXConstructExpr>(E ? stripFull(E) : nullptr);
     if (Construct && Construct->getNumArgs() >= 1 &&
         Construct->getConstructor()->isCopyOrMoveConstructor())
       return Construct;
@@ -176,7 +205,8 @@ private:
     auto Init = Lambda->capture_init_begin();
     for (const LambdaCapture &Capture : Lambda->captures()) {
       if (Capture.isExplicit() && Capture.getCaptureKind() == LCK_ByCopy &&
-          Capture.capturesVariable() && !Capture.getCapturedVar()->isInitCapture())
+          Capture.capturesVariable() &&
+          !Capture.getCapturedVar()->isInitCapture())
         if (const CXXConstructExpr *Construct = asCopyOrMove(*Init))
           Captures[Construct] = Capture.getLocation();
       ++Init;
@@ -255,9 +285,8 @@ private:
         // Assigning to an object whose assignment leaves its pointers aimed
         // at the source.
         const TypeSummary *Summary = Model.summarize(Op->getArg(0)->getType());
-        if (Summary &&
-            Summary->hasFault(Move ? SpecialMember::MoveAssignment
-                                   : SpecialMember::CopyAssignment))
+        if (Summary && Summary->hasFault(Move ? SpecialMember::MoveAssignment
+                                              : SpecialMember::CopyAssignment))
           add(Op->getArg(0), Op, MoveKind::AssignTo);
         return;
       }
@@ -298,8 +327,7 @@ private:
       return;
     }
     if (llvm::is_contained({StringRef("memcpy"), StringRef("memmove"),
-                            StringRef("realloc"),
-                            StringRef("__builtin_memcpy"),
+                            StringRef("realloc"), StringRef("__builtin_memcpy"),
                             StringRef("__builtin_memmove")},
                            Name) ||
         isStdFunction(Callee, {"bit_cast"})) {
@@ -307,6 +335,10 @@ private:
         if (AddressedObject Address = PinEventFinder::addressOf(Arg)) {
           MoveEvent Move;
           Move.Object = Address.Object;
+          if (!Address.Whole) {
+            Move.Subobject = movedSubobject(Arg);
+            Move.SubobjectMember = Address.Member;
+          }
           Move.At = Call;
           Move.Kind = MoveKind::ByteCopy;
           Moves.push_back(Move);
@@ -378,8 +410,11 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
   for (const MoveEvent &Move : Moves) {
     QualType Type = typeOfObject(Move.Object);
     // A range-for copies elements: the element type decides.
-    QualType Moved = Move.Element && Move.CopyInto ? Move.CopyInto->getType()
-                                                  : Type;
+    QualType Moved = Type;
+    if (Move.Element && Move.CopyInto)
+      Moved = Move.CopyInto->getType();
+    else if (Move.Subobject)
+      Moved = subobjectType(Move.Subobject);
     if (Move.PinOwner) {
       diagnose(Move, Type, /*Definite=*/true, {}, nullptr);
       continue;
@@ -396,7 +431,11 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
     SmallVector<const PinEvent *, 2> Reaching;
     SmallVector<const Stmt *, 4> PinStmts;
     for (const PinEvent &Event : *Events) {
-      if (Event.Object != Move.Object)
+      // Copying a member out of an object whose own address is held leaves
+      // the object in place.
+      if (Event.Object != Move.Object ||
+          !PinEventFinder::movesPinned(!Move.Subobject, Move.SubobjectMember,
+                                       Event))
         continue;
       PinStmts.push_back(Event.At);
       if (!Flow)
@@ -423,8 +462,8 @@ static void byReferenceFixes(const DeclaratorDecl *D,
   if (!TSI || D->getLocation().isMacroID())
     return;
   if (!D->getType().isConstQualified())
-    Fixes.push_back(FixItHint::CreateInsertion(
-        TSI->getTypeLoc().getBeginLoc(), "const "));
+    Fixes.push_back(
+        FixItHint::CreateInsertion(TSI->getTypeLoc().getBeginLoc(), "const "));
   Fixes.push_back(FixItHint::CreateInsertion(D->getLocation(), "&"));
 }
 
@@ -437,13 +476,17 @@ static bool hasSingleDeclaration(const ParmVarDecl *Param) {
 }
 
 void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
-                                 bool Definite, ArrayRef<const PinEvent *> Events,
+                                 bool Definite,
+                                 ArrayRef<const PinEvent *> Events,
                                  const ConstructionPin *Construction) {
   const std::string Object =
       (Move.Element ? "an element of " : "") +
-      PinEventFinder::describeObject(Move.Object);
+      (Move.Subobject ? describeSubobject(Move.Subobject)
+                      : PinEventFinder::describeObject(Move.Object));
   if (Move.Element && Move.CopyInto)
     Type = Move.CopyInto->getType();
+  else if (Move.Subobject)
+    Type = subobjectType(Move.Subobject);
   const unsigned Kind = static_cast<unsigned>(Move.Kind);
   SourceLocation Loc = Move.At->getBeginLoc();
   if (Move.PinOwner) {
@@ -468,12 +511,11 @@ void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
 
   // Why it is pinned.
   if (Construction)
-    diag(Move.Object->getLocation(),
-         "%0 is pinned from its construction: %1", DiagnosticIDs::Note)
+    diag(Move.Object->getLocation(), "%0 is pinned from its construction: %1",
+         DiagnosticIDs::Note)
         << Object << Construction->Reason;
   for (const PinEvent *Event : Events)
-    diag(Event->At->getBeginLoc(), "%0 is pinned here: %1",
-         DiagnosticIDs::Note)
+    diag(Event->At->getBeginLoc(), "%0 is pinned here: %1", DiagnosticIDs::Note)
         << Object << Event->Reason;
 
   // Repairs that change the program's meaning, offered on notes.
@@ -492,14 +534,14 @@ void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
       Fixes.push_back(FixItHint::CreateInsertion(
           Lexer::getLocForEndOfToken(
               Move.CopyInto->getTypeSourceInfo()->getTypeLoc().getEndLoc(), 0,
-              Move.CopyInto->getASTContext().getSourceManager(),
-              getLangOpts()),
+              Move.CopyInto->getASTContext().getSourceManager(), getLangOpts()),
           "&"));
       diag(Move.CopyInto->getLocation(),
            "bind a reference to %0 instead of copying it", DiagnosticIDs::Note)
           << Object << Fixes;
     }
-  } else if (Move.ByValueParameter && hasSingleDeclaration(Move.ByValueParameter) &&
+  } else if (Move.ByValueParameter &&
+             hasSingleDeclaration(Move.ByValueParameter) &&
              !Move.ByValueParameter->getType()->isReferenceType() &&
              !Move.ByValueParameter->getLocation().isInvalid() &&
              !Move.ByValueParameter->getASTContext()

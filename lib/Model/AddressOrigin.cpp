@@ -49,12 +49,22 @@ std::string qualifiedTemplateName(QualType T) {
 
 bool isViewType(QualType T) {
   static const llvm::StringSet<> Views = {
-      "std::basic_string_view", "std::span",
-      "std::reference_wrapper", "std::ranges::ref_view",
-      "llvm::ArrayRef",         "llvm::MutableArrayRef",
-      "llvm::StringRef",        "absl::Span",
-      "gsl::span",              "QStringView",
-      "QByteArrayView",         "QLatin1StringView",
+      "std::basic_string_view",
+      "std::span",
+      "std::reference_wrapper",
+      "std::ranges::ref_view",
+      "std::ranges::subrange",
+      "std::initializer_list",
+      "llvm::iterator_range",
+      "boost::iterator_range",
+      "llvm::ArrayRef",
+      "llvm::MutableArrayRef",
+      "llvm::StringRef",
+      "absl::Span",
+      "gsl::span",
+      "QStringView",
+      "QByteArrayView",
+      "QLatin1StringView",
   };
   return Views.contains(qualifiedTemplateName(T));
 }
@@ -100,9 +110,10 @@ static StringRef calleeName(const CallExpr *Call) {
 /// object they are called on.
 static bool isBufferAccessor(StringRef Name) {
   static const llvm::StringSet<> Accessors = {
-      "data",  "c_str",  "begin",  "end",   "cbegin", "cend", "rbegin",
-      "rend",  "crbegin", "crend", "front", "back",   "at",   "get",
-      "operator[]", "operator*", "operator->", "constData", "constBegin"};
+      "data",      "c_str",      "begin",     "end",       "cbegin",
+      "cend",      "rbegin",     "rend",      "crbegin",   "crend",
+      "front",     "back",       "at",        "get",       "operator[]",
+      "operator*", "operator->", "constData", "constBegin"};
   return Accessors.contains(Name);
 }
 
@@ -148,12 +159,10 @@ std::optional<AddressOrigin> AddressOriginFinder::bufferOf(const Expr *Object) {
   const FieldDecl *Field = ownMember(Object);
   if (!Field)
     return std::nullopt;
-  // A copy shares the pointee of a shared pointer, so it stays valid.
-  std::string Type = qualifiedTemplateName(Field->getType());
-  if (Type == "std::shared_ptr" || Type == "std::weak_ptr")
+  std::optional<StorageKind> Storage = Buffers.bufferStorage(Field->getType());
+  if (!Storage)
     return std::nullopt;
-  return AddressOrigin{Buffers.bufferStorage(Field->getType()),
-                       OriginKind::MemberBuffer, Field};
+  return AddressOrigin{*Storage, OriginKind::MemberBuffer, Field};
 }
 
 std::optional<AddressOrigin> AddressOriginFinder::ofLvalue(const Expr *E) {
@@ -244,16 +253,17 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
         if (auto Origin = ofLvalue(Arg))
           return Origin;
       } else if (const FieldDecl *Field = ownMember(Arg)) {
-        StorageKind Storage = Field->getType()->isArrayType()
-                                  ? StorageKind::Inline
-                                  : Buffers.bufferStorage(Field->getType());
-        return AddressOrigin{Storage, OriginKind::MemberBuffer, Field};
+        std::optional<StorageKind> Storage =
+            Buffers.bufferStorage(Field->getType());
+        if (!Storage)
+          return std::nullopt;
+        return AddressOrigin{*Storage, OriginKind::MemberBuffer, Field};
       }
     }
     // `Child child_{*this}`: a reference to the whole object handed to a
     // constructor is kept by it, as a back-pointer is.
-    if (const auto *Deref = dyn_cast<UnaryOperator>(
-            stripTransparent(Arg)->IgnoreImpCasts());
+    if (const auto *Deref =
+            dyn_cast<UnaryOperator>(stripTransparent(Arg)->IgnoreImpCasts());
         Deref && Deref->getOpcode() == UO_Deref &&
         isa<CXXThisExpr>(Deref->getSubExpr()->IgnoreParenImpCasts()) &&
         !Constructed.isNull() &&
@@ -359,6 +369,11 @@ std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
 
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *MD = MCE->getMethodDecl();
+    // `(char *)slabs_.front()` reads the element `front()` refers to, which
+    // is not an address into `slabs_` (in a template the cast hides the
+    // lvalue-to-rvalue conversion).
+    if (MCE->isGLValue() && !MCE->getType()->isArrayType())
+      return std::nullopt;
     if (MD && (isa<CXXConversionDecl>(MD) ||
                (MD->getIdentifier() && isBufferAccessor(MD->getName()))))
       if (auto Origin = bufferOf(MCE->getImplicitObjectArgument()))
@@ -417,13 +432,21 @@ std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
         return std::nullopt;
       }
     }
+    // `get_buf()` on `*this` in a template, whose type is dependent: a
+    // plain call of a member expression.
+    if (const auto *ME =
+            dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+          MD && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+        return ofReturnedValue(MD);
     // Dependent member calls in templates: `buf_.data()` with `buf_` of a
     // dependent type.
     if (const auto *DSME = dyn_cast<CXXDependentScopeMemberExpr>(
             Call->getCallee()->IgnoreParenImpCasts())) {
       const DeclarationName Member = DSME->getMember();
-      if (!DSME->isImplicitAccess() && Member.isIdentifier() &&
-          isBufferAccessor(Member.getAsString()))
+      // `c_->begin()` is the buffer of the object `c_` points to.
+      if (!DSME->isImplicitAccess() && !DSME->isArrow() &&
+          Member.isIdentifier() && isBufferAccessor(Member.getAsString()))
         return bufferOf(DSME->getBase());
     }
     return std::nullopt;
@@ -446,7 +469,8 @@ std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
     // A dependent member initializer `m(x)` initialises `m` from `x`.
     if (PLE->getNumExprs() == 1)
       return ofValue(PLE->getExpr(0));
-    SmallVector<const Expr *, 4> Args(const_cast<ParenListExpr *>(PLE)->exprs());
+    SmallVector<const Expr *, 4> Args(
+        const_cast<ParenListExpr *>(PLE)->exprs());
     return ofConstruction(PLE->getType(), Args, nullptr);
   }
   if (const auto *UCE = dyn_cast<CXXUnresolvedConstructExpr>(E)) {

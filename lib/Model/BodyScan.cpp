@@ -29,7 +29,7 @@ void MemberWriteCollector::collectFunction(const FunctionDecl *FD) {
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition)) {
     for (const CXXCtorInitializer *Init : Ctor->inits()) {
       if (const FieldDecl *Field = Init->getAnyMember())
-        Writes.push_back({Field, Init->getInit()});
+        Writes.push_back({Field, Init->getInit(), BranchDepth > 0});
       else if (Init->isDelegatingInitializer() && FollowCalls)
         if (const auto *Construct =
                 dyn_cast<CXXConstructExpr>(Init->getInit()->IgnoreImplicit()))
@@ -46,11 +46,11 @@ void MemberWriteCollector::collectStmt(const Stmt *S) {
   if (const auto *BO = dyn_cast<BinaryOperator>(S);
       BO && BO->getOpcode() == BO_Assign) {
     if (const FieldDecl *Field = AddressOriginFinder::ownMember(BO->getLHS()))
-      Writes.push_back({Field, BO->getRHS()});
+      Writes.push_back({Field, BO->getRHS(), BranchDepth > 0});
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
              Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
     if (const FieldDecl *Field = AddressOriginFinder::ownMember(Op->getArg(0)))
-      Writes.push_back({Field, Op->getArg(1)});
+      Writes.push_back({Field, Op->getArg(1), BranchDepth > 0});
   } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
     const CXXMethodDecl *MD = Call->getMethodDecl();
     const Expr *Object = Call->getImplicitObjectArgument();
@@ -58,15 +58,21 @@ void MemberWriteCollector::collectStmt(const Stmt *S) {
       if (const FieldDecl *Field = AddressOriginFinder::ownMember(Object)) {
         if (MD->getIdentifier() && isStoringMember(MD->getName()))
           for (const Expr *Arg : Call->arguments())
-            Writes.push_back({Field, Arg});
+            Writes.push_back({Field, Arg, BranchDepth > 0});
       } else if (FollowCalls &&
                  isa<CXXThisExpr>(Object->IgnoreParenImpCasts())) {
         collectFunction(MD);
       }
     }
   }
+  const bool Branches =
+      isa<IfStmt, SwitchStmt, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,
+          AbstractConditionalOperator>(S) ||
+      (isa<BinaryOperator>(S) && cast<BinaryOperator>(S)->isLogicalOp());
+  BranchDepth += Branches;
   for (const Stmt *Child : S->children())
     collectStmt(Child);
+  BranchDepth -= Branches;
 }
 
 void EscapeCollector::collect(const Stmt *S) {
@@ -101,7 +107,8 @@ bool EscapeCollector::isSelf(const Decl *Object) const {
 
 void EscapeCollector::add(const AddressedObject &Address, const Expr *At,
                           std::string Sink) {
-  Escapes.push_back({Address.Object, At, std::move(Sink)});
+  Escapes.push_back(
+      {Address.Object, At, std::move(Sink), Address.Whole, Address.Member});
 }
 
 void EscapeCollector::visitCall(const CallExpr *Call) {
@@ -138,7 +145,7 @@ void EscapeCollector::visitCall(const CallExpr *Call) {
     // `...` into an unseen body that may keep it.
     if (!HasBody && Address.Whole &&
         (!Param || Param->getType()->isVoidPointerType()) &&
-        !isByteFunction(Callee->getName()))
+        !Callee->getBuiltinID() && !isByteFunction(Callee->getName()))
       return add(Address, Arg, Name);
     // A callback capturing the address handed to a type-erased callable
     // that may outlive the call.
@@ -149,10 +156,34 @@ void EscapeCollector::visitCall(const CallExpr *Call) {
   }
 }
 
+/// The variable `o.a.b` is a member of; null through pointers.
+static const ValueDecl *rootVariable(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow()) {
+      E = ME->getBase();
+      continue;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E);
+        ASE &&
+        ASE->getBase()->IgnoreParenImpCasts()->getType()->isArrayType()) {
+      E = ASE->getBase();
+      continue;
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    return DRE ? DRE->getDecl() : nullptr;
+  }
+}
+
 void EscapeCollector::visitStore(const Expr *Target, const Expr *Value,
                                  const Expr *At) {
   AddressedObject Address = AddressOf(Value);
   if (!Address)
+    return;
+  // `o.p = &o.buf`: a pointer into the object itself, which its type's
+  // copies and moves answer for, not a reference from outside.
+  if (const ValueDecl *Root = rootVariable(Target);
+      Root && Root == Address.Object)
     return;
   if (AddressOriginFinder::ownMember(Target)) {
     if (!isSelf(Address.Object))
@@ -214,10 +245,10 @@ bool canHoldAddress(QualType T) {
 
 bool isByteFunction(StringRef Name) {
   static const llvm::StringSet<> Names = {
-      "memset",  "memcpy", "memmove", "memcmp",  "memchr", "bzero",
-      "explicit_bzero", "strlen", "strcpy", "strncpy", "strcmp", "strncmp",
-      "strcat",  "fwrite", "fread",   "write",   "read",   "send",
-      "recv",    "sendto", "recvfrom", "puts",   "fputs",  "hash"};
+      "memset",         "memcpy", "memmove",  "memcmp",  "memchr", "bzero",
+      "explicit_bzero", "strlen", "strcpy",   "strncpy", "strcmp", "strncmp",
+      "strcat",         "fwrite", "fread",    "write",   "read",   "send",
+      "recv",           "sendto", "recvfrom", "puts",    "fputs",  "hash"};
   return Names.contains(Name) || Name.ends_with("printf") ||
          Name.ends_with("scanf");
 }

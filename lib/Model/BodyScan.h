@@ -26,6 +26,8 @@ namespace pincheck {
 struct MemberWrite {
   const clang::FieldDecl *Field;
   const clang::Expr *Value;
+  /// Under a branch or loop of its function: it happens on some paths only.
+  bool Conditional = false;
 };
 
 /// Collects the values a function gives to members of `*this`, in source
@@ -44,6 +46,8 @@ public:
 private:
   llvm::SmallVectorImpl<MemberWrite> &Writes;
   bool FollowCalls;
+  /// How many branches and loops enclose the statement being visited.
+  unsigned BranchDepth = 0;
   llvm::SmallPtrSet<const clang::FunctionDecl *, 4> Visited;
 };
 
@@ -54,6 +58,9 @@ struct AddressedObject {
   const clang::Decl *Object = nullptr;
   /// The object's own address (`this`, `&o`), not a member's (`&o.m`).
   bool Whole = false;
+  /// For a member's address (`&o.m.x`), the member of the object it lies in
+  /// (`m`), when known.
+  const clang::ValueDecl *Member = nullptr;
   /// A lambda or `std::bind` result that captured the address.
   bool ViaCallable = false;
   explicit operator bool() const { return Object != nullptr; }
@@ -66,6 +73,10 @@ struct Escape {
   const clang::Expr *At;
   /// What keeps the address ("'curl_easy_setopt'", "the global 'g'").
   std::string Sink;
+  /// The whole object's address, not a member's.
+  bool Whole = false;
+  /// See `AddressedObject::Member`.
+  const clang::ValueDecl *Member = nullptr;
 };
 
 /// Finds addresses that a body stores outside itself (model section 4,

@@ -88,17 +88,16 @@ const Decl *PinEventFinder::objectOf(const Expr *E) {
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *MD = MCE->getMethodDecl();
     if (MD && MD->getIdentifier() &&
-        llvm::is_contained({StringRef("front"), StringRef("back"),
-                            StringRef("at")},
-                           MD->getName()) &&
+        llvm::is_contained(
+            {StringRef("front"), StringRef("back"), StringRef("at")},
+            MD->getName()) &&
         MD->getReturnType()->isReferenceType())
       return objectOf(MCE->getImplicitObjectArgument());
   }
   return nullptr;
 }
 
-/// Whether `E` names the object itself rather than one of its subobjects.
-static bool namesWholeObject(const Expr *E) {
+bool PinEventFinder::namesWholeObject(const Expr *E) {
   E = stripToObject(E);
   if (isa<DeclRefExpr>(E))
     return true;
@@ -107,6 +106,30 @@ static bool namesWholeObject(const Expr *E) {
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     return UO->getOpcode() == UO_Deref;
   return false;
+}
+
+const ValueDecl *PinEventFinder::memberOf(const Expr *E) {
+  const ValueDecl *Member = nullptr;
+  E = stripToObject(E);
+  while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (ME->isArrow() || isa<CXXThisExpr>(Base))
+      break; // `this->m` is an object of its own.
+    Member = ME->getMemberDecl();
+    E = stripToObject(Base);
+  }
+  return isa<DeclRefExpr>(E) ? Member : nullptr;
+}
+
+bool PinEventFinder::movesPinned(bool MovedWhole, const ValueDecl *Moved,
+                                 const PinEvent &Pin) {
+  if (MovedWhole)
+    return true;
+  // Copying a member out of an object whose own address is held, or a
+  // member other than the one whose address is held, leaves it in place.
+  if (Pin.Whole)
+    return false;
+  return !Moved || !Pin.Member || Moved == Pin.Member;
 }
 
 /// The class whose `this` a lambda captures: that of the member function
@@ -129,12 +152,13 @@ AddressedObject PinEventFinder::addressOf(const Expr *E) {
     if (ICE->getCastKind() == CK_ArrayToPointerDecay) {
       Result.Object = objectOf(ICE->getSubExpr());
       Result.Whole = Result.Object && namesWholeObject(ICE->getSubExpr());
+      Result.Member = memberOf(ICE->getSubExpr());
       return Result;
     }
     if (ICE->getCastKind() == CK_LValueToRValue) {
       // A local pointer initialised from an address: `T *p = &o; keep(p);`.
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(
-              ICE->getSubExpr()->IgnoreParens()))
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(ICE->getSubExpr()->IgnoreParens()))
         if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
             VD && VD->isLocalVarDecl() && VD->getType()->isPointerType() &&
             VD->getInit())
@@ -160,6 +184,7 @@ AddressedObject PinEventFinder::addressOf(const Expr *E) {
       UO && UO->getOpcode() == UO_AddrOf) {
     Result.Object = objectOf(UO->getSubExpr());
     Result.Whole = Result.Object && namesWholeObject(UO->getSubExpr());
+    Result.Member = memberOf(UO->getSubExpr());
     return Result;
   }
   if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
@@ -189,6 +214,7 @@ AddressedObject PinEventFinder::addressOf(const Expr *E) {
         isStdCall(Call, {"addressof", "ref", "cref"})) {
       Result.Object = objectOf(Call->getArg(0));
       Result.Whole = Result.Object && namesWholeObject(Call->getArg(0));
+      Result.Member = memberOf(Call->getArg(0));
       return Result;
     }
     if (isStdCall(Call, {"bind", "bind_front", "bind_back"}))
@@ -250,9 +276,8 @@ std::optional<ConstructionPin> PinEventFinder::constructionPin(QualType T,
   if (const NamedDecl *Subobject = Summary->SelfReferentialSubobject) {
     if (QualType Inner = Summary->subobjectType(); !Inner.isNull())
       if (auto InnerPin = constructionPin(Inner, Depth + 1)) {
-        InnerPin->Reason = Name + " contains '" +
-                           Subobject->getNameAsString() + "': " +
-                           InnerPin->Reason;
+        InnerPin->Reason = Name + " contains '" + Subobject->getNameAsString() +
+                           "': " + InnerPin->Reason;
         return InnerPin;
       }
   }
@@ -302,10 +327,9 @@ PinEventFinder::computePinsThis(const CXXMethodDecl *MD) {
         if (Fault.Pointer >= 0 &&
             Summary->Pointers[Fault.Pointer].Field->getName() ==
                 Write.Field->getName())
-          return Origin->Member ? Name + " points " + Field +
-                                      " into the object"
-                                : Name + " stores the object's address in " +
-                                      Field;
+          return Origin->Member
+                     ? Name + " points " + Field + " into the object"
+                     : Name + " stores the object's address in " + Field;
     }
   }
 
@@ -321,9 +345,9 @@ PinEventFinder::computePinsThis(const CXXMethodDecl *MD) {
   for (const Escape &E : Escapes)
     if (OwnsObject(E.Object))
       return Name + " hands " +
-             (E.Object == Record ? std::string("the object's address")
-                                 : "the address of member " +
-                                       describeObject(E.Object)) +
+             (E.Object == Record
+                  ? std::string("the object's address")
+                  : "the address of member " + describeObject(E.Object)) +
              " to " + E.Sink;
 
   // It pins a member, or calls another pinning member function.
@@ -365,9 +389,8 @@ PinEventFinder::computePinsArgument(const FunctionDecl *FD, unsigned Index) {
     if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
       if (Index < Pattern->getNumParams() &&
           hasPinAnnotation(Pattern->getParamDecl(Index), annotation::Pins))
-        return "parameter '" +
-               Pattern->getParamDecl(Index)->getNameAsString() + "' of " +
-               Name + " is declared PIN_PINS";
+        return "parameter '" + Pattern->getParamDecl(Index)->getNameAsString() +
+               "' of " + Name + " is declared PIN_PINS";
   }
   if (auto Reason = Api.pinningArgument(FD, Index))
     return Name + " keeps the address: " + *Reason;
@@ -386,8 +409,7 @@ PinEventFinder::computePinsArgument(const FunctionDecl *FD, unsigned Index) {
       return Address;
     // The pointer parameter's value itself.
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-        DRE && DRE->getDecl() == Param &&
-        Param->getType()->isPointerType()) {
+        DRE && DRE->getDecl() == Param && Param->getType()->isPointerType()) {
       AddressedObject Value;
       Value.Object = Param;
       Value.Whole = true;
@@ -426,6 +448,7 @@ AddressedObject PinEventFinder::argumentObject(const FunctionDecl *Callee,
     AddressedObject Bound;
     Bound.Object = objectOf(Arg);
     Bound.Whole = Bound.Object && namesWholeObject(Arg);
+    Bound.Member = memberOf(Arg);
     return Bound;
   }
   return {};
@@ -444,9 +467,10 @@ void PinEventFinder::findCalls(const Stmt *S, const CXXRecordDecl *Self,
       findCalls(Init, Self, Events);
     return; // The body runs later, if at all.
   }
-  auto Add = [&](const Decl *Object, PinKind Kind, std::string Reason) {
+  auto Add = [&](const Decl *Object, PinKind Kind, std::string Reason,
+                 bool Whole = true, const ValueDecl *Member = nullptr) {
     if (Object)
-      Events.push_back({Object, S, Kind, std::move(Reason)});
+      Events.push_back({Object, S, Kind, std::move(Reason), Whole, Member});
   };
   const FunctionDecl *Callee = nullptr;
   ArrayRef<const Expr *> Args;
@@ -468,12 +492,16 @@ void PinEventFinder::findCalls(const Stmt *S, const CXXRecordDecl *Self,
               : objectOf(Object);
       if (Target)
         if (auto Reason = pinsThis(MCE->getMethodDecl()))
-          Add(Target, PinKind::MemberCall, *Reason);
+          Add(Target, PinKind::MemberCall, *Reason,
+              isa<CXXThisExpr>(Object->IgnoreParenImpCasts()) ||
+                  namesWholeObject(Object),
+              memberOf(Object));
     }
     if (Callee && Callee->getQualifiedNameAsString() == "pin::pin" &&
         Call->getNumArgs() == 1)
       Add(objectOf(Call->getArg(0)), PinKind::PinFunction,
-          "'pin::pin' pins it for the rest of its lifetime");
+          "'pin::pin' pins it for the rest of its lifetime",
+          namesWholeObject(Call->getArg(0)), memberOf(Call->getArg(0)));
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
     Callee = Construct->getConstructor();
     for (const Expr *Arg : Construct->arguments())
@@ -486,11 +514,13 @@ void PinEventFinder::findCalls(const Stmt *S, const CXXRecordDecl *Self,
       if (!Object)
         continue;
       if (auto Reason = pinsArgument(Callee, I))
-        Add(Object.Object, PinKind::PinningArgument, *Reason);
+        Add(Object.Object, PinKind::PinningArgument, *Reason, Object.Whole,
+            Object.Member);
       else if (Api.isEscapingFunction(Callee))
         Add(Object.Object, PinKind::Escape,
             "'" + Callee->getNameAsString() +
-                "' is listed in the EscapingFunctions option");
+                "' is listed in the EscapingFunctions option",
+            Object.Whole, Object.Member);
     }
   }
   for (const Stmt *Child : S->children())
@@ -509,7 +539,7 @@ void PinEventFinder::find(const FunctionDecl *FD,
   EscapeCollector(addressOf, Self, Escapes).collect(Definition->getBody());
   for (const Escape &E : Escapes)
     Events.push_back({E.Object, E.At, PinKind::Escape,
-                      "its address is stored in " + E.Sink});
+                      "its address is stored in " + E.Sink, E.Whole, E.Member});
 }
 
 } // namespace pincheck

@@ -22,11 +22,11 @@
 namespace pincheck {
 
 enum class PinKind {
-  Construction,     ///< Event 1: the constructor sets an interior pointer.
-  MemberCall,       ///< Event 2: a pinning member function.
-  PinningArgument,  ///< Event 3: passed to a pinning parameter.
-  PinFunction,      ///< Event 4: `pin::pin(o)`.
-  Escape,           ///< Event 5: the address stored outside the function.
+  Construction,    ///< Event 1: the constructor sets an interior pointer.
+  MemberCall,      ///< Event 2: a pinning member function.
+  PinningArgument, ///< Event 3: passed to a pinning parameter.
+  PinFunction,     ///< Event 4: `pin::pin(o)`.
+  Escape,          ///< Event 5: the address stored outside the function.
 };
 
 /// An object becoming pinned at a statement.
@@ -37,6 +37,12 @@ struct PinEvent {
   PinKind Kind = PinKind::Escape;
   /// Why, for the note: "'start' points 'cur_' into the object".
   std::string Reason;
+  /// The whole object's address was taken (`&o`, `this`), not a member's
+  /// (`&o.m`): copying one of its members leaves it in place.
+  bool Whole = true;
+  /// For a member's address, the member of the object it lies in, when
+  /// known: a copy of another member leaves it in place.
+  const clang::ValueDecl *Member = nullptr;
 };
 
 /// Why objects of a type are pinned from their construction, and which of
@@ -78,6 +84,16 @@ public:
   /// The object whose address `E` yields: `&o`, `this`, `std::addressof(o)`,
   /// a lambda or bind capturing them.
   static AddressedObject addressOf(const clang::Expr *E);
+  /// Whether `E` names an object itself (`o`, `*this`, `this->m`) rather
+  /// than one of its subobjects (`o.m`, `v[0]`).
+  static bool namesWholeObject(const clang::Expr *E);
+  /// The member of the object (see `objectOf`) that `E` lies in: `m` for
+  /// `o.m.x`; null for the whole object or an element of a container.
+  static const clang::ValueDecl *memberOf(const clang::Expr *E);
+  /// Whether moving `Moved` (the member of the object moved, null for the
+  /// whole object) can move what a pin addressed.
+  static bool movesPinned(bool MovedWhole, const clang::ValueDecl *Moved,
+                          const PinEvent &Pin);
 
   SelfReferenceModel &model() const { return Model; }
 

@@ -66,15 +66,16 @@ static const ModelEntry ModelTable[] = {
     {"event_assign", 0, "libevent links the event into its base"},
 };
 
-std::optional<std::string> PinningApi::pinningArgument(const FunctionDecl *Callee,
-                                                       unsigned Index) const {
+std::optional<std::string>
+PinningApi::pinningArgument(const FunctionDecl *Callee, unsigned Index) const {
   if (!Callee || !Callee->getIdentifier())
     return std::nullopt;
   StringRef Name = Callee->getName();
   for (const ModelEntry &Entry : ModelTable)
     if (Entry.Name == Name)
-      return Entry.Index == Index ? std::optional<std::string>(Entry.Reason.str())
-                                  : std::nullopt;
+      return Entry.Index == Index
+                 ? std::optional<std::string>(Entry.Reason.str())
+                 : std::nullopt;
   // libuv: `uv_timer_init(loop, &handle)` links the handle (argument 1) into
   // the loop; loop-less initialisers (`uv_mutex_init(&m)`) wrap a POSIX
   // primitive (argument 0).

@@ -129,6 +129,18 @@ static std::string describeSubobject(const Expr *Subobject) {
   return "'" + OS.str() + "'";
 }
 
+/// Whether `Method` is a member of `Type` or of one of its bases.
+static bool declaresMember(QualType Type, const CXXMethodDecl *Method) {
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  const CXXRecordDecl *Owner = Method->getParent();
+  if (!Record || !Owner)
+    return false;
+  Record = Record->getCanonicalDecl();
+  Owner = Owner->getCanonicalDecl();
+  return Record == Owner ||
+         (Record->hasDefinition() && Record->isDerivedFrom(Owner));
+}
+
 /// Container members that copy or move their argument into the container.
 static bool isContainerInsertion(StringRef Name) {
   return llvm::is_contained({StringRef("push_back"), StringRef("push_front"),
@@ -320,10 +332,14 @@ private:
     }
     if (isStdFunction(Callee, {"swap", "exchange", "iter_swap"}) ||
         (isa<CXXMemberCallExpr>(Call) && Name == "swap")) {
+      const size_t First = Moves.size();
       for (const Expr *Arg : Call->arguments())
         add(Arg, Call, MoveKind::Swap);
-      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
         add(Member->getImplicitObjectArgument(), Call, MoveKind::Swap);
+        for (size_t I = First; I < Moves.size(); ++I)
+          Moves[I].MemberSwap = Member->getMethodDecl();
+      }
       return;
     }
     if (llvm::is_contained({StringRef("memcpy"), StringRef("memmove"),
@@ -420,6 +436,10 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
       continue;
     }
     if (auto Construction = Pins.constructionPin(Moved)) {
+      // The type's own `swap` answers for its interior pointers, as its
+      // move constructor would.
+      if (Move.MemberSwap && declaresMember(Moved, Move.MemberSwap))
+        continue;
       if (isWrongFor(*Construction, Move.Kind))
         diagnose(Move, Type, /*Definite=*/true, {}, &*Construction);
       continue;

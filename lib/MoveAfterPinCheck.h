@@ -50,6 +50,8 @@ public:
     /// `v[0]`): only a pin of a member can be moved by it, and the
     /// subobject's own type decides whether it is pinned from construction.
     const clang::Expr *Subobject = nullptr;
+    /// A member `swap` called on or with the object.
+    const clang::CXXMethodDecl *MemberSwap = nullptr;
     /// The member of the object the subobject lies in, when known.
     const clang::ValueDecl *SubobjectMember = nullptr;
     /// For the note fix-its: the variable copied into (`auto y = x;`,

@@ -138,7 +138,8 @@ const FieldDecl *AddressOriginFinder::ownMember(const Expr *E) {
   E = stripTransparent(E)->IgnoreImpCasts();
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
-    if (!Field)
+    // A reference member names another object: `ref_ = v` assigns to it.
+    if (!Field || Field->getType()->isReferenceType())
       return nullptr;
     const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
     if (isa<CXXThisExpr>(Base))
@@ -227,6 +228,77 @@ std::optional<AddressOrigin> AddressOriginFinder::ofLvalue(const Expr *E) {
   return std::nullopt;
 }
 
+static bool refersTo(const Expr *E, const ParmVarDecl *Param) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  return DRE && DRE->getDecl() == Param;
+}
+
+/// Whether `S` may keep the address of the reference or pointer parameter
+/// `Param`: any use but reading its members, calling its member functions
+/// or copying it.
+static bool mayKeep(const Stmt *S, const ParmVarDecl *Param) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return DRE->getDecl() == Param;
+  if (const auto *ME = dyn_cast<MemberExpr>(S);
+      ME && refersTo(ME->getBase(), Param))
+    return false;
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(S);
+      MCE && MCE->getImplicitObjectArgument() &&
+      refersTo(MCE->getImplicitObjectArgument(), Param)) {
+    for (const Expr *Arg : MCE->arguments())
+      if (mayKeep(Arg, Param))
+        return true;
+    return false;
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S);
+      Construct && Construct->getNumArgs() == 1 &&
+      Construct->getConstructor()->isCopyOrMoveConstructor() &&
+      refersTo(Construct->getArg(0), Param))
+    return false;
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(S);
+      ICE && ICE->getCastKind() == CK_LValueToRValue &&
+      !Param->getType()->isPointerType() && refersTo(ICE->getSubExpr(), Param))
+    return false;
+  for (const Stmt *Child : S->children())
+    if (mayKeep(Child, Param))
+      return true;
+  return false;
+}
+
+/// Constructors defined out of sight that are known not to keep the address
+/// they are given.
+static bool isKnownNotToKeep(const FunctionDecl *Constructor) {
+  // libstdc++'s `basic_filebuf` hands its lock to `__basic_file`, which
+  // ignores it.
+  const auto *Record = dyn_cast<CXXRecordDecl>(Constructor->getParent());
+  return Record && Record->isInStdNamespace() && Record->getIdentifier() &&
+         Record->getName() == "__basic_file";
+}
+
+/// Whether the constructor may keep the address of its argument `Index`:
+/// unknown bodies may; visible ones are read.
+static bool constructorMayKeep(const FunctionDecl *Constructor,
+                               unsigned Index) {
+  if (!Constructor)
+    return true;
+  const FunctionDecl *Definition = nullptr;
+  if (!Constructor->hasBody(Definition))
+    return !isKnownNotToKeep(Constructor);
+  if (Index >= Definition->getNumParams())
+    return true; // Variadic.
+  const ParmVarDecl *Param = Definition->getParamDecl(Index);
+  if (!Param->getType()->isReferenceType() &&
+      !Param->getType()->isPointerType())
+    return true; // By value: a copy of the address or a wrapper of it.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten() && mayKeep(Init->getInit(), Param))
+        return true;
+  return mayKeep(Definition->getBody(), Param);
+}
+
 std::optional<AddressOrigin>
 AddressOriginFinder::ofConstruction(QualType Constructed,
                                     ArrayRef<const Expr *> Args,
@@ -241,7 +313,8 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
     if (!View && Constructor && I < Constructor->getNumParams()) {
       QualType Param = Constructor->getParamDecl(I)->getType();
       if (Param->isLValueReferenceType() &&
-          !Param.getNonReferenceType().isConstQualified())
+          !Param.getNonReferenceType().isConstQualified() &&
+          constructorMayKeep(Constructor, I))
         if (const FieldDecl *Field = ownMember(Arg))
           return AddressOrigin{StorageKind::Inline, OriginKind::HeldThis,
                                Field};
@@ -268,7 +341,8 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
         isa<CXXThisExpr>(Deref->getSubExpr()->IgnoreParenImpCasts()) &&
         !Constructed.isNull() &&
         Constructed.getNonReferenceType()->getAsCXXRecordDecl() !=
-            Deref->getType()->getAsCXXRecordDecl())
+            Deref->getType()->getAsCXXRecordDecl() &&
+        constructorMayKeep(Constructor, I))
       return AddressOrigin{StorageKind::Inline, OriginKind::HeldThis, nullptr};
     if (auto Origin = ofValue(Arg)) {
       // Copying or wrapping an own-address value keeps it (a lambda in a
@@ -278,7 +352,8 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
       // (`Api(name_)` taking a `StringRef`) is usually copied from, not kept.
       if (View || Constructed.isNull() || Constructed->isPointerType())
         return Origin;
-      if (Origin->Kind == OriginKind::MemberBuffer)
+      if (Origin->Kind == OriginKind::MemberBuffer ||
+          !constructorMayKeep(Constructor, I))
         continue;
       if (Origin->Kind != OriginKind::CapturedThis)
         Origin->Kind = OriginKind::HeldThis;

@@ -41,6 +41,7 @@ if config.gxx:
 
 # The standard libraries and libraries some tests compile against.
 llvm_root = os.path.dirname(os.path.dirname(config.filecheck))
+config.substitutions.append(("%llvm_include", os.path.join(llvm_root, "include")))
 if os.path.isdir(os.path.join(llvm_root, "include", "c++", "v1")):
     config.available_features.add("libcxx")
 for feature, header in [("qt6", "/usr/include/x86_64-linux-gnu/qt6/QtCore/qtypeinfo.h"),

@@ -186,8 +186,10 @@ void EscapeCollector::visitStore(const Expr *Target, const Expr *Value,
       Root && Root == Address.Object)
     return;
   if (AddressOriginFinder::ownMember(Target)) {
-    if (!isSelf(Address.Object))
+    if (!isSelf(Address.Object)) {
       add(Address, At, "a member of '*this'");
+      Escapes.back().IntoOwnMember = true;
+    }
     return;
   }
   const Expr *Stripped = Target->IgnoreParenImpCasts();

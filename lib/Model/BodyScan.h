@@ -77,6 +77,8 @@ struct Escape {
   bool Whole = false;
   /// See `AddressedObject::Member`.
   const clang::ValueDecl *Member = nullptr;
+  /// Stored in a member of the object whose function this is.
+  bool IntoOwnMember = false;
 };
 
 /// Finds addresses that a body stores outside itself (model section 4,

@@ -372,13 +372,25 @@ PinEventFinder::pinsArgument(const FunctionDecl *Callee, unsigned Index) {
   if (It != ArgumentPins.end())
     return It->second;
   ArgumentPins[Key] = std::nullopt; // Being computed.
-  std::optional<std::string> Reason = computePinsArgument(Callee, Index);
+  bool IntoNewObject = false;
+  std::optional<std::string> Reason =
+      computePinsArgument(Callee, Index, IntoNewObject);
   ArgumentPins[Key] = Reason;
+  if (Reason && IntoNewObject)
+    KeptByNewObject.insert(Key);
   return Reason;
 }
 
+bool PinEventFinder::keptOnlyByNewObject(const FunctionDecl *Callee,
+                                         unsigned Index) {
+  if (!Callee || !pinsArgument(Callee, Index))
+    return false;
+  return KeptByNewObject.contains({Callee->getCanonicalDecl(), Index});
+}
+
 std::optional<std::string>
-PinEventFinder::computePinsArgument(const FunctionDecl *FD, unsigned Index) {
+PinEventFinder::computePinsArgument(const FunctionDecl *FD, unsigned Index,
+                                    bool &IntoNewObject) {
   std::string Name = "'" + FD->getNameAsString() + "'";
   if (Index < FD->getNumParams()) {
     for (const FunctionDecl *Redecl : FD->redecls())
@@ -421,17 +433,29 @@ PinEventFinder::computePinsArgument(const FunctionDecl *FD, unsigned Index) {
   const Decl *Self = Method ? Method->getParent() : nullptr;
   SmallVector<Escape, 2> Escapes;
   EscapeCollector Collector(AddressOfParam, Self, Escapes);
+  const FieldDecl *KeepingMember = nullptr;
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
     for (const CXXCtorInitializer *Init : Ctor->inits()) {
       if (!Init->isWritten())
         continue;
       // `Watcher(T &t) : target_(&t)`: a member keeps it.
-      if (Init->getAnyMember() && AddressOfParam(Init->getInit()))
-        return Name + " stores the address in member '" +
-               Init->getAnyMember()->getNameAsString() + "'";
+      if (Init->getAnyMember() && AddressOfParam(Init->getInit())) {
+        if (!KeepingMember)
+          KeepingMember = Init->getAnyMember();
+        continue;
+      }
       Collector.collect(Init->getInit());
     }
   Collector.collect(Definition->getBody());
+  // Kept elsewhere than in the object a constructor builds: a pin whatever
+  // becomes of that object.
+  for (const Escape &E : Escapes)
+    if (!E.IntoOwnMember || !isa<CXXConstructorDecl>(Definition))
+      return Name + " stores the address in " + E.Sink;
+  IntoNewObject = isa<CXXConstructorDecl>(Definition);
+  if (KeepingMember)
+    return Name + " stores the address in member '" +
+           KeepingMember->getNameAsString() + "'";
   if (!Escapes.empty())
     return Name + " stores the address in " + Escapes.front().Sink;
   return std::nullopt;
@@ -506,12 +530,23 @@ void PinEventFinder::findCalls(const Stmt *S, const CXXRecordDecl *Self,
     Callee = Construct->getConstructor();
     for (const Expr *Arg : Construct->arguments())
       ArgStorage.push_back(Arg);
+  } else if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+    if (const Expr *Value = Return->getRetValue())
+      markTransient(Value);
+  } else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(S)) {
+    markTransient(MTE->getSubExpr());
   }
   Args = ArgStorage;
+  // A temporary or returned object keeping an address in its members (an
+  // iterator, a view) holds it only as long as its user does: using it
+  // after the object moved is iterator invalidation, not a pin.
+  const auto *Construct = dyn_cast<CXXConstructExpr>(S);
+  const bool Transient = Construct && (isa<CXXTemporaryObjectExpr>(Construct) ||
+                                       TransientConstructs.contains(Construct));
   if (Callee) {
     for (unsigned I = 0; I < Args.size(); ++I) {
       AddressedObject Object = argumentObject(Callee, Args[I], I);
-      if (!Object)
+      if (!Object || (Transient && keptOnlyByNewObject(Callee, I)))
         continue;
       if (auto Reason = pinsArgument(Callee, I))
         Add(Object.Object, PinKind::PinningArgument, *Reason, Object.Whole,
@@ -525,6 +560,25 @@ void PinEventFinder::findCalls(const Stmt *S, const CXXRecordDecl *Self,
   }
   for (const Stmt *Child : S->children())
     findCalls(Child, Self, Events);
+}
+
+void PinEventFinder::markTransient(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BTE->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CastExpr>(E);
+             Cast && (isa<CXXFunctionalCastExpr>(Cast) ||
+                      Cast->getCastKind() == CK_ConstructorConversion ||
+                      Cast->getCastKind() == CK_NoOp))
+      E = Cast->getSubExpr();
+    else
+      break;
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    TransientConstructs.insert(Construct);
 }
 
 void PinEventFinder::find(const FunctionDecl *FD,

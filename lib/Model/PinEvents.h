@@ -16,6 +16,8 @@
 #include "Model/PinningApi.h"
 #include "Model/SelfReferenceModel.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
 #include <string>
 
@@ -75,6 +77,9 @@ public:
   /// Event 3: why `Callee` keeps the address of its argument `Index`.
   std::optional<std::string> pinsArgument(const clang::FunctionDecl *Callee,
                                           unsigned Index);
+  /// Whether the constructor `Callee` keeps the address only in the object
+  /// it builds: a pin as long as that object lives.
+  bool keptOnlyByNewObject(const clang::FunctionDecl *Callee, unsigned Index);
 
   /// The object an expression designates: a variable, a member of `*this`
   /// (its FieldDecl), or `*this` (its class). Subobjects and elements map to
@@ -103,13 +108,16 @@ public:
 private:
   std::optional<std::string> computePinsThis(const clang::CXXMethodDecl *MD);
   std::optional<std::string> computePinsArgument(const clang::FunctionDecl *FD,
-                                                 unsigned Index);
+                                                 unsigned Index,
+                                                 bool &IntoNewObject);
   /// The argument at `Index` addresses an object (by pointer, or bound to a
   /// reference parameter).
   static AddressedObject argumentObject(const clang::FunctionDecl *Callee,
                                         const clang::Expr *Arg, unsigned Index);
   void findCalls(const clang::Stmt *S, const clang::CXXRecordDecl *Self,
                  llvm::SmallVectorImpl<PinEvent> &Events);
+  /// Records the construction `E` yields as a temporary or returned object.
+  void markTransient(const clang::Expr *E);
 
   SelfReferenceModel &Model;
   const PinningApi &Api;
@@ -120,6 +128,9 @@ private:
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
                  std::optional<std::string>>
       ArgumentPins;
+  llvm::DenseSet<std::pair<const clang::FunctionDecl *, unsigned>>
+      KeptByNewObject;
+  llvm::SmallPtrSet<const clang::CXXConstructExpr *, 8> TransientConstructs;
 };
 
 } // namespace pincheck

@@ -239,6 +239,19 @@ static std::optional<StorageKind> knownBufferStorage(StringRef Name) {
   return It->second;
 }
 
+/// Containers whose first elements live in raw bytes inside the object.
+static bool keepsElementsInline(QualType T) {
+  static const llvm::StringSet<> Names = {"llvm::SmallVector",
+                                          "absl::InlinedVector",
+                                          "absl::FixedArray",
+                                          "boost::container::small_vector",
+                                          "boost::container::static_vector",
+                                          "folly::small_vector",
+                                          "QVarLengthArray",
+                                          "std::inplace_vector"};
+  return Names.contains(qualifiedTemplateName(T));
+}
+
 /// Handles whose copies share one buffer (reference counted, or Qt's
 /// implicit sharing): a pointer into it stays valid in a copy.
 static bool isSharedBufferType(StringRef Name) {
@@ -460,6 +473,30 @@ std::optional<MustNotMove> SelfReferenceModel::mustNotMove(QualType T,
         InnerWhy->At = Field;
         return InnerWhy;
       }
+  // Small vectors keep their first elements in raw inline bytes, which no
+  // member declares with the element type.
+  if (const auto *Specialization =
+          dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+              Shown->getAsCXXRecordDecl());
+      Specialization && keepsElementsInline(Shown)) {
+    // The element type as written (`std::string`) where the type says it.
+    QualType Element;
+    if (const auto *Written = Shown->getAs<TemplateSpecializationType>();
+        Written && !Written->template_arguments().empty() &&
+        Written->template_arguments()[0].getKind() == TemplateArgument::Type)
+      Element = Written->template_arguments()[0].getAsType();
+    const TemplateArgumentList &Args = Specialization->getTemplateArgs();
+    if (Element.isNull() && Args.size() >= 1 &&
+        Args[0].getKind() == TemplateArgument::Type)
+      Element = Args[0].getAsType();
+    if (!Element.isNull())
+      if (auto InnerWhy = mustNotMove(Element, Depth + 1)) {
+        InnerWhy->Reason =
+            Name + " keeps its first elements inline: " + InnerWhy->Reason;
+        InnerWhy->MoveWrong = Why.MoveWrong;
+        return InnerWhy;
+      }
+  }
   return std::nullopt;
 }
 

@@ -5,6 +5,7 @@
 // RUN: %check_pincheck --frontend=tidy %s 'pin-*' %t -- -std=c++17 -idirafter %llvm_include
 // RUN: %check_pincheck --frontend=cli %s 'pin-*' %t -- -std=c++17 -idirafter %llvm_include
 
+#include <llvm/ADT/ArrayRef.h>
 #include <llvm/ADT/DenseMap.h>
 #include <llvm/ADT/SmallString.h>
 #include <llvm/ADT/SmallVector.h>
@@ -124,6 +125,16 @@ void copyBytes(llvm::SmallVector<int, 4> &Dst,
   std::memcpy(&Dst, &Src, sizeof(Src));
 // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'memcpy' copies objects of type 'llvm::SmallVector<int, 4>' byte by byte, but they must not move [pin-raw-copy]
 // CHECK-MESSAGES: SmallVector.h:{{[0-9]+}}:{{[0-9]+}}: note: 'llvm::SmallVector<int, 4>' contains 'SmallVectorImpl': 'llvm::SmallVectorImpl<int>' contains 'SmallVectorTemplateBase': 'llvm::SmallVectorTemplateBase<int>' contains 'SmallVectorTemplateCommon': 'llvm::SmallVectorTemplateCommon<int>' points 'BeginX' into itself
+}
+
+// Negative twin: an ArrayRef is a view; its bytes are the view.
+void copyView(llvm::ArrayRef<int> &Dst, const llvm::ArrayRef<int> &Src) {
+  std::memcpy(&Dst, &Src, sizeof(Src));
+}
+
+// Negative twin: realloc of an array of integers.
+int *growInts(int *Values, size_t Count) {
+  return static_cast<int *>(std::realloc(Values, 2 * Count * sizeof(int)));
 }
 
 // Misuse: realloc moves an array of std::string (libstdc++'s short strings

@@ -40,6 +40,89 @@ void MemberWriteCollector::collectFunction(const FunctionDecl *FD) {
   collectStmt(Definition->getBody());
 }
 
+/// The pattern of a base written as a template specialization.
+static const CXXRecordDecl *patternOfBase(QualType Base) {
+  if (const CXXRecordDecl *RD = Base->getAsCXXRecordDecl())
+    return RD->getDefinition();
+  if (const auto *TST = Base->getAs<TemplateSpecializationType>())
+    if (const auto *CTD = dyn_cast_or_null<ClassTemplateDecl>(
+            TST->getTemplateName().getAsTemplateDecl()))
+      return CTD->getTemplatedDecl()->getDefinition();
+  return nullptr;
+}
+
+bool isSameOrBase(const CXXRecordDecl *Record, const CXXRecordDecl *Owner,
+                  unsigned Depth) {
+  if (!Record || Depth > 8)
+    return false;
+  if (Record->getCanonicalDecl() == Owner->getCanonicalDecl())
+    return true;
+  if (!Record->hasDefinition())
+    return false;
+  for (const CXXBaseSpecifier &Base : Record->getDefinition()->bases())
+    if (isSameOrBase(patternOfBase(Base.getType()), Owner, Depth + 1))
+      return true;
+  return false;
+}
+
+bool isSameOrBase(const CXXRecordDecl *Record, const CXXRecordDecl *Owner) {
+  return isSameOrBase(Record, Owner, 0);
+}
+
+/// `this->set(p, n)` in a template whose base is dependent: the member
+/// function of that base's pattern with this name and arity.
+static const CXXMethodDecl *
+memberOfDependentBase(const CXXDependentScopeMemberExpr *Callee,
+                      unsigned NumArgs) {
+  if (!Callee->getMember().isIdentifier())
+    return nullptr;
+  const CXXRecordDecl *Record = nullptr;
+  if (Callee->isImplicitAccess() ||
+      isa<CXXThisExpr>(Callee->getBase()->IgnoreParenImpCasts())) {
+    // For `this->f`, the base type is the class itself, not a pointer.
+    QualType Base = Callee->getBaseType();
+    if (Base->isPointerType())
+      Base = Base->getPointeeType();
+    Record = Base->getAsCXXRecordDecl();
+  }
+  if (!Record || !Record->hasDefinition())
+    return nullptr;
+  const CXXMethodDecl *Found = nullptr;
+  for (const CXXBaseSpecifier &Base : Record->getDefinition()->bases()) {
+    const CXXRecordDecl *Pattern = patternOfBase(Base.getType());
+    if (!Pattern)
+      continue;
+    for (const NamedDecl *ND : Pattern->lookup(Callee->getMember())) {
+      const auto *MD = dyn_cast<CXXMethodDecl>(ND->getUnderlyingDecl());
+      if (!MD || MD->isStatic() || MD->getNumParams() != NumArgs)
+        continue;
+      if (Found)
+        return nullptr; // Overloaded: the arguments would decide.
+      Found = MD;
+    }
+  }
+  return Found;
+}
+
+void MemberWriteCollector::followCall(const CXXMethodDecl *MD,
+                                      ArrayRef<const Expr *> Args) {
+  const size_t First = Writes.size();
+  const unsigned Depth = BranchDepth;
+  collectFunction(MD);
+  // `set(store_, n)` writing `ptr_ = data`: the value is the argument.
+  for (size_t I = First; I < Writes.size(); ++I) {
+    Writes[I].Conditional |= Depth > 0;
+    const auto *DRE =
+        dyn_cast<DeclRefExpr>(Writes[I].Value->IgnoreParenImpCasts());
+    const auto *Param = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    const auto *Owner =
+        Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
+    if (Owner && Owner->getCanonicalDecl() == MD->getCanonicalDecl() &&
+        Param->getFunctionScopeIndex() < Args.size())
+      Writes[I].Value = Args[Param->getFunctionScopeIndex()];
+  }
+}
+
 void MemberWriteCollector::collectStmt(const Stmt *S) {
   if (!S)
     return;
@@ -61,9 +144,18 @@ void MemberWriteCollector::collectStmt(const Stmt *S) {
             Writes.push_back({Field, Arg, BranchDepth > 0});
       } else if (FollowCalls &&
                  isa<CXXThisExpr>(Object->IgnoreParenImpCasts())) {
-        collectFunction(MD);
+        SmallVector<const Expr *, 4> Args(Call->arguments());
+        followCall(MD, Args);
       }
     }
+  } else if (const auto *Call = dyn_cast<CallExpr>(S); Call && FollowCalls) {
+    if (const auto *Callee = dyn_cast<CXXDependentScopeMemberExpr>(
+            Call->getCallee()->IgnoreParenImpCasts()))
+      if (const CXXMethodDecl *MD =
+              memberOfDependentBase(Callee, Call->getNumArgs())) {
+        SmallVector<const Expr *, 4> Args(Call->arguments());
+        followCall(MD, Args);
+      }
   }
   const bool Branches =
       isa<IfStmt, SwitchStmt, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,

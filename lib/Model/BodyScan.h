@@ -16,6 +16,8 @@
 #include <string>
 
 namespace clang {
+class CXXMethodDecl;
+class CXXRecordDecl;
 class FieldDecl;
 class FunctionDecl;
 } // namespace clang
@@ -44,12 +46,23 @@ public:
   void collectStmt(const clang::Stmt *S);
 
 private:
+  /// Collects the writes of a member function called on `*this` with
+  /// `Args`, reading its parameters as the arguments.
+  void followCall(const clang::CXXMethodDecl *MD,
+                  llvm::ArrayRef<const clang::Expr *> Args);
+
   llvm::SmallVectorImpl<MemberWrite> &Writes;
   bool FollowCalls;
   /// How many branches and loops enclose the statement being visited.
   unsigned BranchDepth = 0;
   llvm::SmallPtrSet<const clang::FunctionDecl *, 4> Visited;
 };
+
+/// Whether `Owner` is `Record` or one of its bases, including bases that
+/// are still dependent in a template pattern (`buffer<T>` of
+/// `basic_memory_buffer<T>`), which count through their own pattern.
+bool isSameOrBase(const clang::CXXRecordDecl *Record,
+                  const clang::CXXRecordDecl *Owner);
 
 /// What an expression gives the address of, as the scanners need it.
 struct AddressedObject {

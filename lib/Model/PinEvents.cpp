@@ -276,6 +276,24 @@ std::optional<ConstructionPin> PinEventFinder::constructionPin(QualType T,
   if (const NamedDecl *Subobject = Summary->SelfReferentialSubobject) {
     if (QualType Inner = Summary->subobjectType(); !Inner.isNull())
       if (auto InnerPin = constructionPin(Inner, Depth + 1)) {
+        // The subobject's faults carry over only through memberwise copies
+        // and moves; the class's own ones (simple_ilist's splicing move)
+        // answer for it.
+        auto Memberwise = [Record](SpecialMember Member) {
+          MemberForm Form = SelfReferenceModel::formOf(Record, Member, nullptr);
+          return Form == MemberForm::Implicit || Form == MemberForm::Defaulted;
+        };
+        const bool MoveFallsBack =
+            SelfReferenceModel::formOf(Record, SpecialMember::MoveConstructor,
+                                       nullptr) == MemberForm::NotDeclared;
+        InnerPin->CopyWrong &= Memberwise(SpecialMember::CopyConstructor) ||
+                               Memberwise(SpecialMember::CopyAssignment);
+        InnerPin->MoveWrong &=
+            Memberwise(SpecialMember::MoveConstructor) ||
+            Memberwise(SpecialMember::MoveAssignment) ||
+            (MoveFallsBack && Memberwise(SpecialMember::CopyConstructor));
+        if (!InnerPin->CopyWrong && !InnerPin->MoveWrong)
+          return std::nullopt;
         InnerPin->Reason = Name + " contains '" + Subobject->getNameAsString() +
                            "': " + InnerPin->Reason;
         return InnerPin;

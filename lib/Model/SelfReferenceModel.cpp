@@ -574,7 +574,7 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
     // its base's `_M_next` to `this`.
     const auto *Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
     if (!Value || !canHoldAddress(Field->getType()) || Seen.contains(Field) ||
-        !Owner || (Owner != Record && !Record->isDerivedFrom(Owner)))
+        !Owner || !isSameOrBase(Record, Owner))
       return;
     if (auto Origin = originOfWrite(Field, Value)) {
       Seen.insert(Field);
@@ -595,7 +595,7 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
     if (Ctor && Ctor->isCopyOrMoveConstructor())
       return;
     SmallVector<MemberWrite, 8> Writes;
-    MemberWriteCollector(Writes, /*FollowCalls=*/false).collectFunction(MD);
+    MemberWriteCollector(Writes, /*FollowCalls=*/true).collectFunction(MD);
     const FunctionDecl *Definition = nullptr;
     if (!MD->hasBody(Definition))
       return;

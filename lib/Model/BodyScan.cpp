@@ -203,6 +203,15 @@ void EscapeCollector::add(const AddressedObject &Address, const Expr *At,
       {Address.Object, At, std::move(Sink), Address.Whole, Address.Member});
 }
 
+/// Library functions that store a callable they are given (a slot, a
+/// deferred call) beyond the call.
+static bool keepsCallable(const FunctionDecl *Callee) {
+  static const llvm::StringSet<> Names = {
+      "QObject::connect", "QTimer::singleShot", "QTimer::callOnTimeout",
+      "QMetaObject::invokeMethod", "QtConcurrent::run"};
+  return Names.contains(Callee->getQualifiedNameAsString());
+}
+
 void EscapeCollector::visitCall(const CallExpr *Call) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !Callee->getIdentifier())
@@ -240,10 +249,11 @@ void EscapeCollector::visitCall(const CallExpr *Call) {
         !Callee->getBuiltinID() && !isByteFunction(Callee->getName()))
       return add(Address, Arg, Name);
     // A callback capturing the address handed to a type-erased callable
-    // that may outlive the call.
+    // that may outlive the call, or to a library function that keeps it.
     if (Param && Address.ViaCallable &&
-        isTypeErasedCallable(Param->getType()) &&
-        !Param->getType()->isLValueReferenceType())
+        ((isTypeErasedCallable(Param->getType()) &&
+          !Param->getType()->isLValueReferenceType()) ||
+         keepsCallable(Callee)))
       return add(Address, Arg, Name);
   }
 }

@@ -239,6 +239,15 @@ static std::optional<StorageKind> knownBufferStorage(StringRef Name) {
   return It->second;
 }
 
+/// Library types that point into themselves by a route the model does not
+/// follow: Boost's small_vector hands its inline storage to its base
+/// vector through a chain of base-class constructors.
+static bool isKnownSelfReferentialLibraryType(const CXXRecordDecl *Record) {
+  static const llvm::StringSet<> Names = {"boost::container::small_vector"};
+  return Names.contains(
+      qualifiedTemplateName(QualType(Record->getTypeForDecl(), 0)));
+}
+
 /// Containers whose first elements live in raw bytes inside the object.
 static bool keepsElementsInline(QualType T) {
   static const llvm::StringSet<> Names = {"llvm::SmallVector",
@@ -455,6 +464,11 @@ std::optional<MustNotMove> SelfReferenceModel::mustNotMove(QualType T,
   if (keepsPointersIntoItself(Record)) {
     Why.Reason = Name + " keeps pointers into its own object (from "
                         "pincheck's table for this standard library)";
+    return Why;
+  }
+  if (isKnownSelfReferentialLibraryType(Record)) {
+    Why.Reason = Name + " keeps pointers into its own object (from "
+                        "pincheck's table of library types)";
     return Why;
   }
   if (Summary->PinnedMarker) {

@@ -35,6 +35,26 @@ config.substitutions.append(("%examples", os.path.join(src, "examples")))
 config.substitutions.append(
     ("%expect_exit", f"{config.python} {os.path.join(src, 'test', 'expect_exit.py')}"))
 
+# pincheck-clangd's tests: the real clangd of the same LLVM major, the
+# scripted LSP client, and Neovim for the end-to-end test.
+import shutil
+clangd_dir = os.path.join(src, "test", "tools", "pincheck-clangd")
+# Before %pincheck, of which %pincheck_clangd starts like.
+config.substitutions.insert(
+    0, ("%pincheck_clangd", os.path.join(obj, "bin", "pincheck-clangd")))
+config.substitutions.append(
+    ("%lsp_client", f"{config.python} {os.path.join(clangd_dir, 'lsp_client.py')}"))
+config.substitutions.append(("%clangd_inputs", os.path.join(clangd_dir, "Inputs")))
+clangd = shutil.which(f"clangd-{config.llvm_version}") or shutil.which(
+    "clangd", path=f"/usr/lib/llvm-{config.llvm_version}/bin")
+if clangd:
+    config.available_features.add("clangd")
+    config.substitutions.append(("%clangd", clangd))
+nvim = shutil.which("nvim")
+if nvim:
+    config.available_features.add("nvim")
+    config.substitutions.append(("%nvim", nvim))
+
 if config.gxx:
     config.available_features.add("gxx")
     config.substitutions.append(("%gxx", config.gxx))

@@ -84,3 +84,12 @@ config.environment["PATH"] = os.pathsep.join(
 
 # Tests must not depend on the user's environment or configuration files.
 config.environment["HOME"] = "/nonexistent"
+
+# clangd's user configuration for the tests: no standard library or
+# background index, which would cost seconds per session (clangd waits for
+# them when it exits) and test nothing of pincheck's.
+clangd_config = os.path.join(obj, "test", "xdg-config")
+os.makedirs(os.path.join(clangd_config, "clangd"), exist_ok=True)
+with open(os.path.join(clangd_config, "clangd", "config.yaml"), "w") as f:
+    f.write("Index:\n  StandardLibrary: No\n  Background: Skip\n")
+config.environment["XDG_CONFIG_HOME"] = clangd_config

@@ -112,7 +112,8 @@ static std::string shortened(StringRef Text) {
 
 /// A title that says what the edit does, as clangd titles fix-its.
 static std::string describeFix(const StringMap<tooling::Replacements> &Fix,
-                               FileTexts &Texts, StringRef Fallback) {
+                               StringRef BuildDirectory, FileTexts &Texts,
+                               StringRef Fallback) {
   const tooling::Replacement *Only = nullptr;
   unsigned Count = 0;
   for (const auto &Entry : Fix)
@@ -124,7 +125,7 @@ static std::string describeFix(const StringMap<tooling::Replacements> &Fix,
     return Fallback.str();
   StringRef Old;
   if (std::optional<StringRef> Text =
-          Texts.text(normalizedPath(Only->getFilePath(), "")))
+          Texts.text(normalizedPath(Only->getFilePath(), BuildDirectory)))
     Old = Text->substr(Only->getOffset(), Only->getLength());
   StringRef New = Only->getReplacementText();
   if (Old.trim().empty() && !New.trim().empty())
@@ -247,7 +248,7 @@ AnalysisResult Analyzer::analyse(const AnalysisInput &Input) const {
     if (!Error.Message.Fix.empty())
       if (auto Fix = toQuickFix(
               Error.Message.Fix,
-              describeFix(Error.Message.Fix, Texts,
+              describeFix(Error.Message.Fix, Error.BuildDirectory, Texts,
                           "apply the fix-it of " + Error.DiagnosticName),
               /*Preferred=*/true, Error.BuildDirectory, Texts, Encoding))
         Found.Fixes.push_back(std::move(*Fix));

@@ -16,7 +16,7 @@ PACKAGES := clang-$(LLVM) clang-tidy-$(LLVM) llvm-$(LLVM)-dev \
   cmake ninja-build g++ libgtest-dev python3 zlib1g-dev libuv1-dev \
   libcurl4-openssl-dev libc++-$(LLVM)-dev libc++abi-$(LLVM)-dev \
   qt6-base-dev qtbase5-dev python3-jsonschema time \
-  libabsl-dev libfmt-dev libboost-dev
+  libabsl-dev libfmt-dev libboost-dev clangd-$(LLVM) neovim
 
 .PHONY: all setup configure build demo test bench clean
 

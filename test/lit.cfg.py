@@ -35,6 +35,26 @@ config.substitutions.append(("%examples", os.path.join(src, "examples")))
 config.substitutions.append(
     ("%expect_exit", f"{config.python} {os.path.join(src, 'test', 'expect_exit.py')}"))
 
+# pincheck-clangd's tests: the real clangd of the same LLVM major, the
+# scripted LSP client, and Neovim for the end-to-end test.
+import shutil
+clangd_dir = os.path.join(src, "test", "tools", "pincheck-clangd")
+# Before %pincheck, of which %pincheck_clangd starts like.
+config.substitutions.insert(
+    0, ("%pincheck_clangd", os.path.join(obj, "bin", "pincheck-clangd")))
+config.substitutions.append(
+    ("%lsp_client", f"{config.python} {os.path.join(clangd_dir, 'lsp_client.py')}"))
+config.substitutions.append(("%clangd_inputs", os.path.join(clangd_dir, "Inputs")))
+clangd = shutil.which(f"clangd-{config.llvm_version}") or shutil.which(
+    "clangd", path=f"/usr/lib/llvm-{config.llvm_version}/bin")
+if clangd:
+    config.available_features.add("clangd")
+    config.substitutions.append(("%clangd", clangd))
+nvim = shutil.which("nvim")
+if nvim:
+    config.available_features.add("nvim")
+    config.substitutions.append(("%nvim", nvim))
+
 if config.gxx:
     config.available_features.add("gxx")
     config.substitutions.append(("%gxx", config.gxx))
@@ -64,3 +84,12 @@ config.environment["PATH"] = os.pathsep.join(
 
 # Tests must not depend on the user's environment or configuration files.
 config.environment["HOME"] = "/nonexistent"
+
+# clangd's user configuration for the tests: no standard library or
+# background index, which would cost seconds per session (clangd waits for
+# them when it exits) and test nothing of pincheck's.
+clangd_config = os.path.join(obj, "test", "xdg-config")
+os.makedirs(os.path.join(clangd_config, "clangd"), exist_ok=True)
+with open(os.path.join(clangd_config, "clangd", "config.yaml"), "w") as f:
+    f.write("Index:\n  StandardLibrary: No\n  Background: Skip\n")
+config.environment["XDG_CONFIG_HOME"] = clangd_config

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Findings.h"
+#include "Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -60,16 +61,8 @@ bool isCompileError(const ClangTidyError &Error) {
          StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-");
 }
 
-/// An absolute path without `.` or `..`: `./shared.h` from one compile
-/// command and `shared.h` from another are the same file.
 static void normalize(std::string &Path, StringRef BuildDirectory) {
-  if (Path.empty())
-    return;
-  SmallString<256> Normal(Path);
-  if (!sys::path::is_absolute(Normal) && !BuildDirectory.empty())
-    sys::fs::make_absolute(BuildDirectory, Normal);
-  sys::path::remove_dots(Normal, /*remove_dot_dot=*/true);
-  Path = std::string(Normal);
+  Path = normalizedPath(Path, BuildDirectory);
 }
 
 std::vector<ClangTidyError> mergeFindings(std::vector<ClangTidyError> Errors) {

@@ -14,6 +14,7 @@
 #include "Findings.h"
 #include "Report.h"
 #include "TidyEngine.h"
+#include "TidyOptions.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -144,38 +145,18 @@ static void printVersion(raw_ostream &OS) {
      << ")\n";
 }
 
+/// The options provider for the command line's settings; reports a bad
+/// configuration file and returns null.
 static std::unique_ptr<ClangTidyOptionsProvider>
 createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
-  ClangTidyGlobalOptions GlobalOptions;
-  ClangTidyOptions DefaultOptions = ClangTidyOptions::getDefaults();
-  DefaultOptions.Checks = "-*,pin-*";
-  ClangTidyOptions OverrideOptions;
-  if (!Checks.empty())
-    OverrideOptions.Checks = Checks;
-  if (!HeaderFilter.empty())
-    OverrideOptions.HeaderFilterRegex = HeaderFilter;
-  if (!ExcludeHeaderFilter.empty())
-    OverrideOptions.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
-  if (!WarningsAsErrors.empty())
-    OverrideOptions.WarningsAsErrors = WarningsAsErrors;
-  if (!ConfigFile.empty()) {
-    auto Text = MemoryBuffer::getFile(ConfigFile);
-    if (!Text) {
-      errs() << "pincheck: cannot read '" << ConfigFile
-             << "': " << Text.getError().message() << "\n";
-      return nullptr;
-    }
-    auto Parsed = parseConfiguration(**Text);
-    if (!Parsed) {
-      errs() << "pincheck: invalid configuration in '" << ConfigFile
-             << "': " << Parsed.getError().message() << "\n";
-      return nullptr;
-    }
-    return std::make_unique<ConfigOptionsProvider>(
-        GlobalOptions, DefaultOptions, std::move(*Parsed), OverrideOptions, FS);
+  TidySettings Settings{Checks, ConfigFile, HeaderFilter, ExcludeHeaderFilter,
+                        WarningsAsErrors};
+  auto Provider = pincheck::createOptionsProvider(Settings, std::move(FS));
+  if (!Provider) {
+    errs() << "pincheck: " << toString(Provider.takeError()) << "\n";
+    return nullptr;
   }
-  return std::make_unique<FileOptionsProvider>(GlobalOptions, DefaultOptions,
-                                               OverrideOptions, FS);
+  return std::move(*Provider);
 }
 
 /// Options that take a value, which may follow as the next argument.

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Report.h"
+#include "TidyOptions.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -116,7 +117,7 @@ void writeSarif(raw_ostream &OS, ArrayRef<ClangTidyError> Findings,
                       {"defaultConfiguration",
                        json::Object{{"level", "warning"}}}};
     if (Id.starts_with("pin-")) {
-      std::string Uri = Options.DocsBaseUrl + Id.str() + ".md";
+      std::string Uri = checkDocumentationUrl(Options.DocsBaseUrl, Id);
       Rule["helpUri"] = Uri;
       Rule["help"] = json::Object{
           {"text", shortDescription(Id).str() + " See " + Uri + "."}};

@@ -1,0 +1,51 @@
+//===--- TidyOptions.cpp - pincheck's clang-tidy options ------------------===//
+//
+// Part of pincheck.
+//
+//===----------------------------------------------------------------------===//
+
+#include "TidyOptions.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+using namespace clang::tidy;
+using namespace llvm;
+
+namespace pincheck {
+
+Expected<std::unique_ptr<ClangTidyOptionsProvider>>
+createOptionsProvider(const TidySettings &Settings,
+                      IntrusiveRefCntPtr<vfs::FileSystem> FS) {
+  ClangTidyGlobalOptions GlobalOptions;
+  ClangTidyOptions DefaultOptions = ClangTidyOptions::getDefaults();
+  DefaultOptions.Checks = "-*,pin-*";
+  ClangTidyOptions OverrideOptions;
+  if (!Settings.Checks.empty())
+    OverrideOptions.Checks = Settings.Checks;
+  if (!Settings.HeaderFilter.empty())
+    OverrideOptions.HeaderFilterRegex = Settings.HeaderFilter;
+  if (!Settings.ExcludeHeaderFilter.empty())
+    OverrideOptions.ExcludeHeaderFilterRegex = Settings.ExcludeHeaderFilter;
+  if (!Settings.WarningsAsErrors.empty())
+    OverrideOptions.WarningsAsErrors = Settings.WarningsAsErrors;
+  if (Settings.ConfigFile.empty())
+    return std::make_unique<FileOptionsProvider>(GlobalOptions, DefaultOptions,
+                                                 OverrideOptions, FS);
+  auto Text = MemoryBuffer::getFile(Settings.ConfigFile);
+  if (!Text)
+    return createStringError(Text.getError(), "cannot read '%s': %s",
+                             Settings.ConfigFile.c_str(),
+                             Text.getError().message().c_str());
+  auto Parsed = parseConfiguration(**Text);
+  if (!Parsed)
+    return createStringError(
+        Parsed.getError(), "invalid configuration in '%s': %s",
+        Settings.ConfigFile.c_str(), Parsed.getError().message().c_str());
+  return std::make_unique<ConfigOptionsProvider>(
+      GlobalOptions, DefaultOptions, std::move(*Parsed), OverrideOptions, FS);
+}
+
+std::string checkDocumentationUrl(StringRef BaseUrl, StringRef Check) {
+  return (BaseUrl + Check + ".md").str();
+}
+
+} // namespace pincheck

@@ -1,0 +1,44 @@
+//===--- TidyOptions.h - pincheck's clang-tidy options --------------------===//
+//
+// Part of pincheck. The options every frontend that embeds the clang-tidy
+// engine starts from: the checks default to `-*,pin-*`, `.clang-tidy` files
+// beside the sources (or one configuration file) apply on top, and the
+// command line's settings on top of those.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PINCHECK_TOOLS_COMMON_TIDYOPTIONS_H
+#define PINCHECK_TOOLS_COMMON_TIDYOPTIONS_H
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <memory>
+#include <string>
+
+namespace pincheck {
+
+/// Settings given on a frontend's command line; empty means "not given".
+struct TidySettings {
+  /// Globs of checks, applied after the configuration files.
+  std::string Checks;
+  /// A `.clang-tidy` style file read instead of the ones beside the sources.
+  std::string ConfigFile;
+  std::string HeaderFilter;
+  std::string ExcludeHeaderFilter;
+  std::string WarningsAsErrors;
+};
+
+/// The options provider for `Settings`; `.clang-tidy` files are read through
+/// `FS`. Fails when the configuration file cannot be read or parsed.
+llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
+createOptionsProvider(const TidySettings &Settings,
+                      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);
+
+/// The page of `Check` below `BaseUrl`: `<BaseUrl><Check>.md`.
+std::string checkDocumentationUrl(llvm::StringRef BaseUrl,
+                                  llvm::StringRef Check);
+
+} // namespace pincheck
+
+#endif // PINCHECK_TOOLS_COMMON_TIDYOPTIONS_H

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Model/SelfReferenceModel.h"
+#include "Compat.h"
 #include "Model/Annotations.h"
 #include "Model/BodyScan.h"
 #include "clang/AST/ASTContext.h"
@@ -59,7 +60,7 @@ QualType TypeSummary::subobjectType() const {
     return Field->getType();
   if (const auto *Base =
           dyn_cast_or_null<CXXRecordDecl>(SelfReferentialSubobject))
-    return QualType(Base->getTypeForDecl(), 0);
+    return compat::declaredType(Base);
   return {};
 }
 
@@ -436,8 +437,7 @@ void SelfReferenceModel::analyze(TypeSummary &Summary) {
   const CXXRecordDecl *Record = Summary.Record;
   Summary.Unpin = hasPinAnnotation(Record, annotation::Unpin);
   Summary.PinnedMarker = hasPinAnnotation(Record, annotation::Pinned) ||
-                         qualifiedTemplateName(QualType(
-                             Record->getTypeForDecl(), 0)) ==
+                         qualifiedTemplateName(compat::declaredType(Record)) ==
                              "pin::PhantomPinned";
   if (!Summary.PinnedMarker && !PinnedTypeNames.empty()) {
     std::string Name = Record->getQualifiedNameAsString();

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Findings.h"
+#include "Compat.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -67,7 +68,7 @@ static void normalize(std::string &Path, StringRef BuildDirectory) {
     return;
   SmallString<256> Normal(Path);
   if (!sys::path::is_absolute(Normal) && !BuildDirectory.empty())
-    sys::fs::make_absolute(BuildDirectory, Normal);
+    compat::makeAbsolute(BuildDirectory, Normal);
   sys::path::remove_dots(Normal, /*remove_dot_dot=*/true);
   Path = std::string(Normal);
 }

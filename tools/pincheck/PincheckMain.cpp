@@ -11,12 +11,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "Compat.h"
 #include "Findings.h"
 #include "Report.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
-#include "clang/Basic/Version.h"
+#include "pincheck/Version.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -63,7 +64,8 @@ static cl::opt<unsigned>
 static cl::opt<std::string>
     HeaderFilter("header-filter",
                  cl::desc("Regular expression of the headers whose findings "
-                          "are shown (as in clang-tidy)"),
+                          "are shown (as in clang-tidy; an empty one shows "
+                          "none)"),
                  cl::init(""), cl::cat(PincheckCategory));
 
 static cl::opt<std::string> ExcludeHeaderFilter(
@@ -139,8 +141,7 @@ static cl::opt<bool> ListChecks("list-checks",
 enum ExitStatus { NoFindings = 0, Findings = 1, UsageOrCompileError = 2 };
 
 static void printVersion(raw_ostream &OS) {
-  OS << "pincheck " << PINCHECK_VERSION << " (LLVM " << CLANG_VERSION_STRING
-     << ")\n";
+  OS << PINCHECK_VERSION_LINE("pincheck") << "\n";
 }
 
 static std::unique_ptr<ClangTidyOptionsProvider>
@@ -151,9 +152,12 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
   ClangTidyOptions OverrideOptions;
   if (!Checks.empty())
     OverrideOptions.Checks = Checks;
-  if (!HeaderFilter.empty())
+  // Given, even empty, the filters override the configuration, as in
+  // clang-tidy: `--header-filter=` hides headers where the default shows
+  // them (LLVM 22's default is '.*').
+  if (HeaderFilter.getNumOccurrences())
     OverrideOptions.HeaderFilterRegex = HeaderFilter;
-  if (!ExcludeHeaderFilter.empty())
+  if (ExcludeHeaderFilter.getNumOccurrences())
     OverrideOptions.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
   if (!WarningsAsErrors.empty())
     OverrideOptions.WarningsAsErrors = WarningsAsErrors;
@@ -310,7 +314,7 @@ int main(int argc, const char **argv) {
     ClangTidyOptions Effective =
         Provider->getOptions(Files.empty() ? "dummy.cpp" : Files.front());
     outs() << "Enabled checks:\n";
-    for (const std::string &Name : getCheckNames(Effective, false))
+    for (const std::string &Name : compat::enabledCheckNames(Effective))
       outs() << "    " << Name << "\n";
     return NoFindings;
   }

@@ -30,7 +30,7 @@ llvm_packages = clang-$(1) clang-tidy-$(1) llvm-$(1)-dev llvm-$(1)-tools \
 PACKAGES := $(foreach v,$(LLVMS),$(call llvm_packages,$(v))) \
   cmake ninja-build g++ libgtest-dev python3 zlib1g-dev libuv1-dev \
   libcurl4-openssl-dev qt6-base-dev qtbase5-dev python3-jsonschema time \
-  dpkg-dev file
+  libabsl-dev libfmt-dev libboost-dev dpkg-dev file
 # The tests also compile against the libc++ of the LLVM under test. Debian's
 # libc++-N-dev packages conflict with each other: installing one removes
 # another LLVM's.

@@ -15,6 +15,7 @@
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "llvm/ADT/SmallVector.h"
@@ -34,14 +35,19 @@
 namespace pincheck {
 namespace compat {
 
-/// The type that a class, struct, union or enum declaration declares (for a
-/// class template's pattern, its injected class name). LLVM 22 no longer
-/// stores it in the declaration.
+/// The type that a class, struct, union or enum declaration declares, as
+/// LLVM 19's TagDecl::getTypeForDecl gave it: the record type, printed with
+/// its scope ('llvm::SmallVectorImpl<int>'), and for a class template's
+/// pattern the type as written inside it ('list<_Tp, _Alloc>').
 inline clang::QualType declaredType(const clang::TagDecl *Decl) {
 #if LLVM_VERSION_MAJOR >= 22
-  return Decl->getASTContext().getTagType(clang::ElaboratedTypeKeyword::None,
-                                          /*Qualifier=*/std::nullopt, Decl,
-                                          /*OwnsTag=*/false);
+  const clang::ASTContext &Context = Decl->getASTContext();
+  const auto *Record = llvm::dyn_cast<clang::CXXRecordDecl>(Decl);
+  if (Record && Record->getDescribedClassTemplate())
+    return Context.getTagType(clang::ElaboratedTypeKeyword::None,
+                              /*Qualifier=*/std::nullopt, Decl,
+                              /*OwnsTag=*/false);
+  return Context.getCanonicalTagType(Decl);
 #else
   return clang::QualType(Decl->getTypeForDecl(), 0);
 #endif

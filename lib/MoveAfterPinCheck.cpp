@@ -41,12 +41,11 @@ void MoveAfterPinCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 //===----------------------------------------------------------------------===//
 
 void MoveAfterPinCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      functionDecl(isDefinition(), hasBody(compoundStmt()),
-                   unless(isTemplateInstantiation()),
-                   unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
+                                  unless(isTemplateInstantiation()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("function"),
+                     this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -105,13 +104,51 @@ static QualType typeOfObject(const Decl *Object) {
   return {};
 }
 
+/// The subobject a move event copies: `o.m` in `T x = o.m;` and in
+/// `memcpy(&o.m, ...)`.
+static const Expr *movedSubobject(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && Call->getNumArgs() == 1 &&
+      isStdFunction(Call->getDirectCallee(), {"move", "forward"}))
+    return movedSubobject(Call->getArg(0));
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    return UO->getSubExpr()->IgnoreParenImpCasts();
+  return E;
+}
+
+static QualType subobjectType(const Expr *Subobject) {
+  return Subobject->getType().getNonReferenceType().getUnqualifiedType();
+}
+
+/// `'o.m'` for the diagnostic.
+static std::string describeSubobject(const Expr *Subobject) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  Subobject->printPretty(OS, nullptr, PrintingPolicy(LangOptions()));
+  return "'" + OS.str() + "'";
+}
+
+/// Whether `Method` is a member of `Type` or of one of its bases.
+static bool declaresMember(QualType Type, const CXXMethodDecl *Method) {
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  const CXXRecordDecl *Owner = Method->getParent();
+  if (!Record || !Owner)
+    return false;
+  Record = Record->getCanonicalDecl();
+  Owner = Owner->getCanonicalDecl();
+  return Record == Owner ||
+         (Record->hasDefinition() && Record->isDerivedFrom(Owner));
+}
+
 /// Container members that copy or move their argument into the container.
 static bool isContainerInsertion(StringRef Name) {
-  return llvm::is_contained(
-      {StringRef("push_back"), StringRef("push_front"), StringRef("insert"),
-       StringRef("push"), StringRef("emplace_back"), StringRef("emplace_front"),
-       StringRef("emplace")},
-      Name);
+  return llvm::is_contained({StringRef("push_back"), StringRef("push_front"),
+                             StringRef("insert"), StringRef("push"),
+                             StringRef("emplace_back"),
+                             StringRef("emplace_front"), StringRef("emplace")},
+                            Name);
 }
 
 namespace {
@@ -149,11 +186,15 @@ private:
     Move.At = At;
     Move.Kind = Kind;
     Move.PinOwner = pinOwner(Object);
-    Move.Object = Move.PinOwner ? Move.PinOwner
-                                : PinEventFinder::objectOf(Object);
+    Move.Object =
+        Move.PinOwner ? Move.PinOwner : PinEventFinder::objectOf(Object);
     Move.CopyInto = CopyInto;
     if (!Move.Object)
       return;
+    if (!Move.PinOwner && !PinEventFinder::namesWholeObject(Object))
+      Move.Subobject = movedSubobject(Object);
+    if (Move.Subobject)
+      Move.SubobjectMember = PinEventFinder::memberOf(Move.Subobject);
     if (auto It = ByValue.find(At); It != ByValue.end())
       Move.ByValueParameter = It->second;
     if (auto It = Captures.find(At); It != Captures.end())
@@ -165,8 +206,8 @@ private:
   }
 
   static const CXXConstructExpr *asCopyOrMove(const Expr *E) {
-    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
-        E ? stripFull(E) : nullptr);
+    const auto *Construct =
+        dyn_cast_or_null<CXXConstructExpr>(E ? stripFull(E) : nullptr);
     if (Construct && Construct->getNumArgs() >= 1 &&
         Construct->getConstructor()->isCopyOrMoveConstructor())
       return Construct;
@@ -177,7 +218,8 @@ private:
     auto Init = Lambda->capture_init_begin();
     for (const LambdaCapture &Capture : Lambda->captures()) {
       if (Capture.isExplicit() && Capture.getCaptureKind() == LCK_ByCopy &&
-          Capture.capturesVariable() && !Capture.getCapturedVar()->isInitCapture())
+          Capture.capturesVariable() &&
+          !Capture.getCapturedVar()->isInitCapture())
         if (const CXXConstructExpr *Construct = asCopyOrMove(*Init))
           Captures[Construct] = Capture.getLocation();
       ++Init;
@@ -256,9 +298,8 @@ private:
         // Assigning to an object whose assignment leaves its pointers aimed
         // at the source.
         const TypeSummary *Summary = Model.summarize(Op->getArg(0)->getType());
-        if (Summary &&
-            Summary->hasFault(Move ? SpecialMember::MoveAssignment
-                                   : SpecialMember::CopyAssignment))
+        if (Summary && Summary->hasFault(Move ? SpecialMember::MoveAssignment
+                                              : SpecialMember::CopyAssignment))
           add(Op->getArg(0), Op, MoveKind::AssignTo);
         return;
       }
@@ -292,15 +333,18 @@ private:
     }
     if (isStdFunction(Callee, {"swap", "exchange", "iter_swap"}) ||
         (isa<CXXMemberCallExpr>(Call) && Name == "swap")) {
+      const size_t First = Moves.size();
       for (const Expr *Arg : Call->arguments())
         add(Arg, Call, MoveKind::Swap);
-      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
         add(Member->getImplicitObjectArgument(), Call, MoveKind::Swap);
+        for (size_t I = First; I < Moves.size(); ++I)
+          Moves[I].MemberSwap = Member->getMethodDecl();
+      }
       return;
     }
     if (llvm::is_contained({StringRef("memcpy"), StringRef("memmove"),
-                            StringRef("realloc"),
-                            StringRef("__builtin_memcpy"),
+                            StringRef("realloc"), StringRef("__builtin_memcpy"),
                             StringRef("__builtin_memmove")},
                            Name) ||
         isStdFunction(Callee, {"bit_cast"})) {
@@ -308,6 +352,10 @@ private:
         if (AddressedObject Address = PinEventFinder::addressOf(Arg)) {
           MoveEvent Move;
           Move.Object = Address.Object;
+          if (!Address.Whole) {
+            Move.Subobject = movedSubobject(Arg);
+            Move.SubobjectMember = Address.Member;
+          }
           Move.At = Call;
           Move.Kind = MoveKind::ByteCopy;
           Moves.push_back(Move);
@@ -379,13 +427,20 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
   for (const MoveEvent &Move : Moves) {
     QualType Type = typeOfObject(Move.Object);
     // A range-for copies elements: the element type decides.
-    QualType Moved = Move.Element && Move.CopyInto ? Move.CopyInto->getType()
-                                                  : Type;
+    QualType Moved = Type;
+    if (Move.Element && Move.CopyInto)
+      Moved = Move.CopyInto->getType();
+    else if (Move.Subobject)
+      Moved = subobjectType(Move.Subobject);
     if (Move.PinOwner) {
       diagnose(Move, Type, /*Definite=*/true, {}, nullptr);
       continue;
     }
     if (auto Construction = Pins.constructionPin(Moved)) {
+      // The type's own `swap` answers for its interior pointers, as its
+      // move constructor would.
+      if (Move.MemberSwap && declaresMember(Moved, Move.MemberSwap))
+        continue;
       if (isWrongFor(*Construction, Move.Kind))
         diagnose(Move, Type, /*Definite=*/true, {}, &*Construction);
       continue;
@@ -397,7 +452,11 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
     SmallVector<const PinEvent *, 2> Reaching;
     SmallVector<const Stmt *, 4> PinStmts;
     for (const PinEvent &Event : *Events) {
-      if (Event.Object != Move.Object)
+      // Copying a member out of an object whose own address is held leaves
+      // the object in place.
+      if (Event.Object != Move.Object ||
+          !PinEventFinder::movesPinned(!Move.Subobject, Move.SubobjectMember,
+                                       Event))
         continue;
       PinStmts.push_back(Event.At);
       if (!Flow)
@@ -424,8 +483,8 @@ static void byReferenceFixes(const DeclaratorDecl *D,
   if (!TSI || D->getLocation().isMacroID())
     return;
   if (!D->getType().isConstQualified())
-    Fixes.push_back(FixItHint::CreateInsertion(
-        TSI->getTypeLoc().getBeginLoc(), "const "));
+    Fixes.push_back(
+        FixItHint::CreateInsertion(TSI->getTypeLoc().getBeginLoc(), "const "));
   Fixes.push_back(FixItHint::CreateInsertion(D->getLocation(), "&"));
 }
 
@@ -438,13 +497,17 @@ static bool hasSingleDeclaration(const ParmVarDecl *Param) {
 }
 
 void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
-                                 bool Definite, ArrayRef<const PinEvent *> Events,
+                                 bool Definite,
+                                 ArrayRef<const PinEvent *> Events,
                                  const ConstructionPin *Construction) {
   const std::string Object =
       (Move.Element ? "an element of " : "") +
-      PinEventFinder::describeObject(Move.Object);
+      (Move.Subobject ? describeSubobject(Move.Subobject)
+                      : PinEventFinder::describeObject(Move.Object));
   if (Move.Element && Move.CopyInto)
     Type = Move.CopyInto->getType();
+  else if (Move.Subobject)
+    Type = subobjectType(Move.Subobject);
   const unsigned Kind = static_cast<unsigned>(Move.Kind);
   SourceLocation Loc = Move.At->getBeginLoc();
   if (Move.PinOwner) {
@@ -469,12 +532,11 @@ void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
 
   // Why it is pinned.
   if (Construction)
-    diag(Move.Object->getLocation(),
-         "%0 is pinned from its construction: %1", DiagnosticIDs::Note)
+    diag(Move.Object->getLocation(), "%0 is pinned from its construction: %1",
+         DiagnosticIDs::Note)
         << Object << Construction->Reason;
   for (const PinEvent *Event : Events)
-    diag(Event->At->getBeginLoc(), "%0 is pinned here: %1",
-         DiagnosticIDs::Note)
+    diag(Event->At->getBeginLoc(), "%0 is pinned here: %1", DiagnosticIDs::Note)
         << Object << Event->Reason;
 
   // Repairs that change the program's meaning, offered on notes.
@@ -493,14 +555,14 @@ void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
       Fixes.push_back(FixItHint::CreateInsertion(
           Lexer::getLocForEndOfToken(
               Move.CopyInto->getTypeSourceInfo()->getTypeLoc().getEndLoc(), 0,
-              Move.CopyInto->getASTContext().getSourceManager(),
-              getLangOpts()),
+              Move.CopyInto->getASTContext().getSourceManager(), getLangOpts()),
           "&"));
       diag(Move.CopyInto->getLocation(),
            "bind a reference to %0 instead of copying it", DiagnosticIDs::Note)
           << Object << Fixes;
     }
-  } else if (Move.ByValueParameter && hasSingleDeclaration(Move.ByValueParameter) &&
+  } else if (Move.ByValueParameter &&
+             hasSingleDeclaration(Move.ByValueParameter) &&
              !Move.ByValueParameter->getType()->isReferenceType() &&
              !Move.ByValueParameter->getLocation().isInvalid() &&
              !Move.ByValueParameter->getASTContext()

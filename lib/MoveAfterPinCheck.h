@@ -7,8 +7,8 @@
 #ifndef PINCHECK_MOVEAFTERPINCHECK_H
 #define PINCHECK_MOVEAFTERPINCHECK_H
 
-#include "Model/PinEvents.h"
 #include "CheckOptions.h"
+#include "Model/PinEvents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace pincheck {
@@ -30,8 +30,8 @@ public:
   }
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
-      override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
   /// What happens to the object.
   enum class MoveKind { Copy, Move, Swap, ByteCopy, AssignTo, HandOff };
@@ -46,6 +46,14 @@ public:
     /// An element of the object (a range-for over a container), not the
     /// object itself.
     bool Element = false;
+    /// The expression moved names a subobject of the object (`o.m`,
+    /// `v[0]`): only a pin of a member can be moved by it, and the
+    /// subobject's own type decides whether it is pinned from construction.
+    const clang::Expr *Subobject = nullptr;
+    /// A member `swap` called on or with the object.
+    const clang::CXXMethodDecl *MemberSwap = nullptr;
+    /// The member of the object the subobject lies in, when known.
+    const clang::ValueDecl *SubobjectMember = nullptr;
     /// For the note fix-its: the variable copied into (`auto y = x;`,
     /// a range-for variable), the by-value parameter, the capture.
     const clang::VarDecl *CopyInto = nullptr;

@@ -33,7 +33,6 @@ config.substitutions.append(("%pincheck_include", os.path.join(src, "include")))
 config.substitutions.append(("%pincheck", pincheck))
 config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%llvm_version", config.llvm_version))
-config.substitutions.append(("%llvm_include", config.llvm_include_dir))
 config.substitutions.append(("%cmake", config.cmake))
 config.substitutions.append(("%cpack", config.cpack))
 config.substitutions.append(("%python", config.python))
@@ -47,12 +46,17 @@ if config.gxx:
 
 # The standard libraries and libraries some tests compile against.
 llvm_root = os.path.dirname(os.path.dirname(config.filecheck))
+config.substitutions.append(("%llvm_include", os.path.join(llvm_root, "include")))
 if os.path.isdir(os.path.join(llvm_root, "include", "c++", "v1")):
     config.available_features.add("libcxx")
 for feature, header in [("qt6", "/usr/include/x86_64-linux-gnu/qt6/QtCore/qtypeinfo.h"),
                         ("qt5", "/usr/include/x86_64-linux-gnu/qt5/QtCore/qtypeinfo.h")]:
     if os.path.exists(header):
         config.available_features.add(feature)
+
+# llvm-19 or llvm-22: for tests whose commands differ with the library code
+# of the LLVM (libc++'s headers).
+config.available_features.add(f"llvm-{config.llvm_version}")
 
 # The other supported LLVM's clang-tidy and clang++, for the version-mismatch
 # tests (`other-llvm`), which load this build's plugins into them. With

@@ -49,12 +49,22 @@ std::string qualifiedTemplateName(QualType T) {
 
 bool isViewType(QualType T) {
   static const llvm::StringSet<> Views = {
-      "std::basic_string_view", "std::span",
-      "std::reference_wrapper", "std::ranges::ref_view",
-      "llvm::ArrayRef",         "llvm::MutableArrayRef",
-      "llvm::StringRef",        "absl::Span",
-      "gsl::span",              "QStringView",
-      "QByteArrayView",         "QLatin1StringView",
+      "std::basic_string_view",
+      "std::span",
+      "std::reference_wrapper",
+      "std::ranges::ref_view",
+      "std::ranges::subrange",
+      "std::initializer_list",
+      "llvm::iterator_range",
+      "boost::iterator_range",
+      "llvm::ArrayRef",
+      "llvm::MutableArrayRef",
+      "llvm::StringRef",
+      "absl::Span",
+      "gsl::span",
+      "QStringView",
+      "QByteArrayView",
+      "QLatin1StringView",
   };
   return Views.contains(qualifiedTemplateName(T));
 }
@@ -100,9 +110,10 @@ static StringRef calleeName(const CallExpr *Call) {
 /// object they are called on.
 static bool isBufferAccessor(StringRef Name) {
   static const llvm::StringSet<> Accessors = {
-      "data",  "c_str",  "begin",  "end",   "cbegin", "cend", "rbegin",
-      "rend",  "crbegin", "crend", "front", "back",   "at",   "get",
-      "operator[]", "operator*", "operator->", "constData", "constBegin"};
+      "data",      "c_str",      "begin",     "end",       "cbegin",
+      "cend",      "rbegin",     "rend",      "crbegin",   "crend",
+      "front",     "back",       "at",        "get",       "operator[]",
+      "operator*", "operator->", "constData", "constBegin"};
   return Accessors.contains(Name);
 }
 
@@ -127,7 +138,8 @@ const FieldDecl *AddressOriginFinder::ownMember(const Expr *E) {
   E = stripTransparent(E)->IgnoreImpCasts();
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
-    if (!Field)
+    // A reference member names another object: `ref_ = v` assigns to it.
+    if (!Field || Field->getType()->isReferenceType())
       return nullptr;
     const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
     if (isa<CXXThisExpr>(Base))
@@ -148,12 +160,10 @@ std::optional<AddressOrigin> AddressOriginFinder::bufferOf(const Expr *Object) {
   const FieldDecl *Field = ownMember(Object);
   if (!Field)
     return std::nullopt;
-  // A copy shares the pointee of a shared pointer, so it stays valid.
-  std::string Type = qualifiedTemplateName(Field->getType());
-  if (Type == "std::shared_ptr" || Type == "std::weak_ptr")
+  std::optional<StorageKind> Storage = Buffers.bufferStorage(Field->getType());
+  if (!Storage)
     return std::nullopt;
-  return AddressOrigin{Buffers.bufferStorage(Field->getType()),
-                       OriginKind::MemberBuffer, Field};
+  return AddressOrigin{*Storage, OriginKind::MemberBuffer, Field};
 }
 
 std::optional<AddressOrigin> AddressOriginFinder::ofLvalue(const Expr *E) {
@@ -218,6 +228,77 @@ std::optional<AddressOrigin> AddressOriginFinder::ofLvalue(const Expr *E) {
   return std::nullopt;
 }
 
+static bool refersTo(const Expr *E, const ParmVarDecl *Param) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  return DRE && DRE->getDecl() == Param;
+}
+
+/// Whether `S` may keep the address of the reference or pointer parameter
+/// `Param`: any use but reading its members, calling its member functions
+/// or copying it.
+static bool mayKeep(const Stmt *S, const ParmVarDecl *Param) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return DRE->getDecl() == Param;
+  if (const auto *ME = dyn_cast<MemberExpr>(S);
+      ME && refersTo(ME->getBase(), Param))
+    return false;
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(S);
+      MCE && MCE->getImplicitObjectArgument() &&
+      refersTo(MCE->getImplicitObjectArgument(), Param)) {
+    for (const Expr *Arg : MCE->arguments())
+      if (mayKeep(Arg, Param))
+        return true;
+    return false;
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S);
+      Construct && Construct->getNumArgs() == 1 &&
+      Construct->getConstructor()->isCopyOrMoveConstructor() &&
+      refersTo(Construct->getArg(0), Param))
+    return false;
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(S);
+      ICE && ICE->getCastKind() == CK_LValueToRValue &&
+      !Param->getType()->isPointerType() && refersTo(ICE->getSubExpr(), Param))
+    return false;
+  for (const Stmt *Child : S->children())
+    if (mayKeep(Child, Param))
+      return true;
+  return false;
+}
+
+/// Constructors defined out of sight that are known not to keep the address
+/// they are given.
+static bool isKnownNotToKeep(const FunctionDecl *Constructor) {
+  // libstdc++'s `basic_filebuf` hands its lock to `__basic_file`, which
+  // ignores it.
+  const auto *Record = dyn_cast<CXXRecordDecl>(Constructor->getParent());
+  return Record && Record->isInStdNamespace() && Record->getIdentifier() &&
+         Record->getName() == "__basic_file";
+}
+
+/// Whether the constructor may keep the address of its argument `Index`:
+/// unknown bodies may; visible ones are read.
+static bool constructorMayKeep(const FunctionDecl *Constructor,
+                               unsigned Index) {
+  if (!Constructor)
+    return true;
+  const FunctionDecl *Definition = nullptr;
+  if (!Constructor->hasBody(Definition))
+    return !isKnownNotToKeep(Constructor);
+  if (Index >= Definition->getNumParams())
+    return true; // Variadic.
+  const ParmVarDecl *Param = Definition->getParamDecl(Index);
+  if (!Param->getType()->isReferenceType() &&
+      !Param->getType()->isPointerType())
+    return true; // By value: a copy of the address or a wrapper of it.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten() && mayKeep(Init->getInit(), Param))
+        return true;
+  return mayKeep(Definition->getBody(), Param);
+}
+
 std::optional<AddressOrigin>
 AddressOriginFinder::ofConstruction(QualType Constructed,
                                     ArrayRef<const Expr *> Args,
@@ -232,7 +313,8 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
     if (!View && Constructor && I < Constructor->getNumParams()) {
       QualType Param = Constructor->getParamDecl(I)->getType();
       if (Param->isLValueReferenceType() &&
-          !Param.getNonReferenceType().isConstQualified())
+          !Param.getNonReferenceType().isConstQualified() &&
+          constructorMayKeep(Constructor, I))
         if (const FieldDecl *Field = ownMember(Arg))
           return AddressOrigin{StorageKind::Inline, OriginKind::HeldThis,
                                Field};
@@ -244,21 +326,23 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
         if (auto Origin = ofLvalue(Arg))
           return Origin;
       } else if (const FieldDecl *Field = ownMember(Arg)) {
-        StorageKind Storage = Field->getType()->isArrayType()
-                                  ? StorageKind::Inline
-                                  : Buffers.bufferStorage(Field->getType());
-        return AddressOrigin{Storage, OriginKind::MemberBuffer, Field};
+        std::optional<StorageKind> Storage =
+            Buffers.bufferStorage(Field->getType());
+        if (!Storage)
+          return std::nullopt;
+        return AddressOrigin{*Storage, OriginKind::MemberBuffer, Field};
       }
     }
     // `Child child_{*this}`: a reference to the whole object handed to a
     // constructor is kept by it, as a back-pointer is.
-    if (const auto *Deref = dyn_cast<UnaryOperator>(
-            stripTransparent(Arg)->IgnoreImpCasts());
+    if (const auto *Deref =
+            dyn_cast<UnaryOperator>(stripTransparent(Arg)->IgnoreImpCasts());
         Deref && Deref->getOpcode() == UO_Deref &&
         isa<CXXThisExpr>(Deref->getSubExpr()->IgnoreParenImpCasts()) &&
         !Constructed.isNull() &&
         Constructed.getNonReferenceType()->getAsCXXRecordDecl() !=
-            Deref->getType()->getAsCXXRecordDecl())
+            Deref->getType()->getAsCXXRecordDecl() &&
+        constructorMayKeep(Constructor, I))
       return AddressOrigin{StorageKind::Inline, OriginKind::HeldThis, nullptr};
     if (auto Origin = ofValue(Arg)) {
       // Copying or wrapping an own-address value keeps it (a lambda in a
@@ -268,7 +352,8 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
       // (`Api(name_)` taking a `StringRef`) is usually copied from, not kept.
       if (View || Constructed.isNull() || Constructed->isPointerType())
         return Origin;
-      if (Origin->Kind == OriginKind::MemberBuffer)
+      if (Origin->Kind == OriginKind::MemberBuffer ||
+          !constructorMayKeep(Constructor, I))
         continue;
       if (Origin->Kind != OriginKind::CapturedThis)
         Origin->Kind = OriginKind::HeldThis;
@@ -359,6 +444,11 @@ std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
 
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *MD = MCE->getMethodDecl();
+    // `(char *)slabs_.front()` reads the element `front()` refers to, which
+    // is not an address into `slabs_` (in a template the cast hides the
+    // lvalue-to-rvalue conversion).
+    if (MCE->isGLValue() && !MCE->getType()->isArrayType())
+      return std::nullopt;
     if (MD && (isa<CXXConversionDecl>(MD) ||
                (MD->getIdentifier() && isBufferAccessor(MD->getName()))))
       if (auto Origin = bufferOf(MCE->getImplicitObjectArgument()))
@@ -417,13 +507,21 @@ std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
         return std::nullopt;
       }
     }
+    // `get_buf()` on `*this` in a template, whose type is dependent: a
+    // plain call of a member expression.
+    if (const auto *ME =
+            dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+          MD && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+        return ofReturnedValue(MD);
     // Dependent member calls in templates: `buf_.data()` with `buf_` of a
     // dependent type.
     if (const auto *DSME = dyn_cast<CXXDependentScopeMemberExpr>(
             Call->getCallee()->IgnoreParenImpCasts())) {
       const DeclarationName Member = DSME->getMember();
-      if (!DSME->isImplicitAccess() && Member.isIdentifier() &&
-          isBufferAccessor(Member.getAsString()))
+      // `c_->begin()` is the buffer of the object `c_` points to.
+      if (!DSME->isImplicitAccess() && !DSME->isArrow() &&
+          Member.isIdentifier() && isBufferAccessor(Member.getAsString()))
         return bufferOf(DSME->getBase());
     }
     return std::nullopt;
@@ -446,7 +544,8 @@ std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
     // A dependent member initializer `m(x)` initialises `m` from `x`.
     if (PLE->getNumExprs() == 1)
       return ofValue(PLE->getExpr(0));
-    SmallVector<const Expr *, 4> Args(const_cast<ParenListExpr *>(PLE)->exprs());
+    SmallVector<const Expr *, 4> Args(
+        const_cast<ParenListExpr *>(PLE)->exprs());
     return ofConstruction(PLE->getType(), Args, nullptr);
   }
   if (const auto *UCE = dyn_cast<CXXUnresolvedConstructExpr>(E)) {

@@ -56,7 +56,11 @@ struct AddressOrigin {
 class BufferClassifier {
 public:
   virtual ~BufferClassifier();
-  virtual StorageKind bufferStorage(clang::QualType MemberType) = 0;
+  /// None when the member only refers to memory it does not own (a view, a
+  /// trivially copyable handle): its copy refers to the same memory, so a
+  /// pointer into it is not a pointer into the object.
+  virtual std::optional<StorageKind>
+  bufferStorage(clang::QualType MemberType) = 0;
 };
 
 /// Finds own-address origins of expressions. The analysis is syntactic and

@@ -29,7 +29,7 @@ void MemberWriteCollector::collectFunction(const FunctionDecl *FD) {
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition)) {
     for (const CXXCtorInitializer *Init : Ctor->inits()) {
       if (const FieldDecl *Field = Init->getAnyMember())
-        Writes.push_back({Field, Init->getInit()});
+        Writes.push_back({Field, Init->getInit(), BranchDepth > 0});
       else if (Init->isDelegatingInitializer() && FollowCalls)
         if (const auto *Construct =
                 dyn_cast<CXXConstructExpr>(Init->getInit()->IgnoreImplicit()))
@@ -40,17 +40,100 @@ void MemberWriteCollector::collectFunction(const FunctionDecl *FD) {
   collectStmt(Definition->getBody());
 }
 
+/// The pattern of a base written as a template specialization.
+static const CXXRecordDecl *patternOfBase(QualType Base) {
+  if (const CXXRecordDecl *RD = Base->getAsCXXRecordDecl())
+    return RD->getDefinition();
+  if (const auto *TST = Base->getAs<TemplateSpecializationType>())
+    if (const auto *CTD = dyn_cast_or_null<ClassTemplateDecl>(
+            TST->getTemplateName().getAsTemplateDecl()))
+      return CTD->getTemplatedDecl()->getDefinition();
+  return nullptr;
+}
+
+bool isSameOrBase(const CXXRecordDecl *Record, const CXXRecordDecl *Owner,
+                  unsigned Depth) {
+  if (!Record || Depth > 8)
+    return false;
+  if (Record->getCanonicalDecl() == Owner->getCanonicalDecl())
+    return true;
+  if (!Record->hasDefinition())
+    return false;
+  for (const CXXBaseSpecifier &Base : Record->getDefinition()->bases())
+    if (isSameOrBase(patternOfBase(Base.getType()), Owner, Depth + 1))
+      return true;
+  return false;
+}
+
+bool isSameOrBase(const CXXRecordDecl *Record, const CXXRecordDecl *Owner) {
+  return isSameOrBase(Record, Owner, 0);
+}
+
+/// `this->set(p, n)` in a template whose base is dependent: the member
+/// function of that base's pattern with this name and arity.
+static const CXXMethodDecl *
+memberOfDependentBase(const CXXDependentScopeMemberExpr *Callee,
+                      unsigned NumArgs) {
+  if (!Callee->getMember().isIdentifier())
+    return nullptr;
+  const CXXRecordDecl *Record = nullptr;
+  if (Callee->isImplicitAccess() ||
+      isa<CXXThisExpr>(Callee->getBase()->IgnoreParenImpCasts())) {
+    // For `this->f`, the base type is the class itself, not a pointer.
+    QualType Base = Callee->getBaseType();
+    if (Base->isPointerType())
+      Base = Base->getPointeeType();
+    Record = Base->getAsCXXRecordDecl();
+  }
+  if (!Record || !Record->hasDefinition())
+    return nullptr;
+  const CXXMethodDecl *Found = nullptr;
+  for (const CXXBaseSpecifier &Base : Record->getDefinition()->bases()) {
+    const CXXRecordDecl *Pattern = patternOfBase(Base.getType());
+    if (!Pattern)
+      continue;
+    for (const NamedDecl *ND : Pattern->lookup(Callee->getMember())) {
+      const auto *MD = dyn_cast<CXXMethodDecl>(ND->getUnderlyingDecl());
+      if (!MD || MD->isStatic() || MD->getNumParams() != NumArgs)
+        continue;
+      if (Found)
+        return nullptr; // Overloaded: the arguments would decide.
+      Found = MD;
+    }
+  }
+  return Found;
+}
+
+void MemberWriteCollector::followCall(const CXXMethodDecl *MD,
+                                      ArrayRef<const Expr *> Args) {
+  const size_t First = Writes.size();
+  const unsigned Depth = BranchDepth;
+  collectFunction(MD);
+  // `set(store_, n)` writing `ptr_ = data`: the value is the argument.
+  for (size_t I = First; I < Writes.size(); ++I) {
+    Writes[I].Conditional |= Depth > 0;
+    const auto *DRE =
+        dyn_cast<DeclRefExpr>(Writes[I].Value->IgnoreParenImpCasts());
+    const auto *Param = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    const auto *Owner =
+        Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
+    if (Owner && Owner->getCanonicalDecl() == MD->getCanonicalDecl() &&
+        Param->getFunctionScopeIndex() < Args.size())
+      Writes[I].Value = Args[Param->getFunctionScopeIndex()];
+  }
+}
+
 void MemberWriteCollector::collectStmt(const Stmt *S) {
   if (!S)
     return;
   if (const auto *BO = dyn_cast<BinaryOperator>(S);
       BO && BO->getOpcode() == BO_Assign) {
     if (const FieldDecl *Field = AddressOriginFinder::ownMember(BO->getLHS()))
-      Writes.push_back({Field, BO->getRHS()});
+      Writes.push_back({Field, BO->getRHS(), BranchDepth > 0});
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
              Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
     if (const FieldDecl *Field = AddressOriginFinder::ownMember(Op->getArg(0)))
-      Writes.push_back({Field, Op->getArg(1)});
+      Writes.push_back({Field, Op->getArg(1), BranchDepth > 0});
   } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
     const CXXMethodDecl *MD = Call->getMethodDecl();
     const Expr *Object = Call->getImplicitObjectArgument();
@@ -58,15 +141,30 @@ void MemberWriteCollector::collectStmt(const Stmt *S) {
       if (const FieldDecl *Field = AddressOriginFinder::ownMember(Object)) {
         if (MD->getIdentifier() && isStoringMember(MD->getName()))
           for (const Expr *Arg : Call->arguments())
-            Writes.push_back({Field, Arg});
+            Writes.push_back({Field, Arg, BranchDepth > 0});
       } else if (FollowCalls &&
                  isa<CXXThisExpr>(Object->IgnoreParenImpCasts())) {
-        collectFunction(MD);
+        SmallVector<const Expr *, 4> Args(Call->arguments());
+        followCall(MD, Args);
       }
     }
+  } else if (const auto *Call = dyn_cast<CallExpr>(S); Call && FollowCalls) {
+    if (const auto *Callee = dyn_cast<CXXDependentScopeMemberExpr>(
+            Call->getCallee()->IgnoreParenImpCasts()))
+      if (const CXXMethodDecl *MD =
+              memberOfDependentBase(Callee, Call->getNumArgs())) {
+        SmallVector<const Expr *, 4> Args(Call->arguments());
+        followCall(MD, Args);
+      }
   }
+  const bool Branches =
+      isa<IfStmt, SwitchStmt, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,
+          AbstractConditionalOperator>(S) ||
+      (isa<BinaryOperator>(S) && cast<BinaryOperator>(S)->isLogicalOp());
+  BranchDepth += Branches;
   for (const Stmt *Child : S->children())
     collectStmt(Child);
+  BranchDepth -= Branches;
 }
 
 void EscapeCollector::collect(const Stmt *S) {
@@ -101,7 +199,17 @@ bool EscapeCollector::isSelf(const Decl *Object) const {
 
 void EscapeCollector::add(const AddressedObject &Address, const Expr *At,
                           std::string Sink) {
-  Escapes.push_back({Address.Object, At, std::move(Sink)});
+  Escapes.push_back(
+      {Address.Object, At, std::move(Sink), Address.Whole, Address.Member});
+}
+
+/// Library functions that store a callable they are given (a slot, a
+/// deferred call) beyond the call.
+static bool keepsCallable(const FunctionDecl *Callee) {
+  static const llvm::StringSet<> Names = {
+      "QObject::connect", "QTimer::singleShot", "QTimer::callOnTimeout",
+      "QMetaObject::invokeMethod", "QtConcurrent::run"};
+  return Names.contains(Callee->getQualifiedNameAsString());
 }
 
 void EscapeCollector::visitCall(const CallExpr *Call) {
@@ -138,14 +246,34 @@ void EscapeCollector::visitCall(const CallExpr *Call) {
     // `...` into an unseen body that may keep it.
     if (!HasBody && Address.Whole &&
         (!Param || Param->getType()->isVoidPointerType()) &&
-        !isByteFunction(Callee->getName()))
+        !Callee->getBuiltinID() && !isByteFunction(Callee->getName()))
       return add(Address, Arg, Name);
     // A callback capturing the address handed to a type-erased callable
-    // that may outlive the call.
+    // that may outlive the call, or to a library function that keeps it.
     if (Param && Address.ViaCallable &&
-        isTypeErasedCallable(Param->getType()) &&
-        !Param->getType()->isLValueReferenceType())
+        ((isTypeErasedCallable(Param->getType()) &&
+          !Param->getType()->isLValueReferenceType()) ||
+         keepsCallable(Callee)))
       return add(Address, Arg, Name);
+  }
+}
+
+/// The variable `o.a.b` is a member of; null through pointers.
+static const ValueDecl *rootVariable(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow()) {
+      E = ME->getBase();
+      continue;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E);
+        ASE &&
+        ASE->getBase()->IgnoreParenImpCasts()->getType()->isArrayType()) {
+      E = ASE->getBase();
+      continue;
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    return DRE ? DRE->getDecl() : nullptr;
   }
 }
 
@@ -154,9 +282,16 @@ void EscapeCollector::visitStore(const Expr *Target, const Expr *Value,
   AddressedObject Address = AddressOf(Value);
   if (!Address)
     return;
+  // `o.p = &o.buf`: a pointer into the object itself, which its type's
+  // copies and moves answer for, not a reference from outside.
+  if (const ValueDecl *Root = rootVariable(Target);
+      Root && Root == Address.Object)
+    return;
   if (AddressOriginFinder::ownMember(Target)) {
-    if (!isSelf(Address.Object))
+    if (!isSelf(Address.Object)) {
       add(Address, At, "a member of '*this'");
+      Escapes.back().IntoOwnMember = true;
+    }
     return;
   }
   const Expr *Stripped = Target->IgnoreParenImpCasts();
@@ -214,10 +349,10 @@ bool canHoldAddress(QualType T) {
 
 bool isByteFunction(StringRef Name) {
   static const llvm::StringSet<> Names = {
-      "memset",  "memcpy", "memmove", "memcmp",  "memchr", "bzero",
-      "explicit_bzero", "strlen", "strcpy", "strncpy", "strcmp", "strncmp",
-      "strcat",  "fwrite", "fread",   "write",   "read",   "send",
-      "recv",    "sendto", "recvfrom", "puts",   "fputs",  "hash"};
+      "memset",         "memcpy", "memmove",  "memcmp",  "memchr", "bzero",
+      "explicit_bzero", "strlen", "strcpy",   "strncpy", "strcmp", "strncmp",
+      "strcat",         "fwrite", "fread",    "write",   "read",   "send",
+      "recv",           "sendto", "recvfrom", "puts",    "fputs",  "hash"};
   return Names.contains(Name) || Name.ends_with("printf") ||
          Name.ends_with("scanf");
 }

@@ -16,6 +16,8 @@
 #include <string>
 
 namespace clang {
+class CXXMethodDecl;
+class CXXRecordDecl;
 class FieldDecl;
 class FunctionDecl;
 } // namespace clang
@@ -26,6 +28,8 @@ namespace pincheck {
 struct MemberWrite {
   const clang::FieldDecl *Field;
   const clang::Expr *Value;
+  /// Under a branch or loop of its function: it happens on some paths only.
+  bool Conditional = false;
 };
 
 /// Collects the values a function gives to members of `*this`, in source
@@ -42,10 +46,23 @@ public:
   void collectStmt(const clang::Stmt *S);
 
 private:
+  /// Collects the writes of a member function called on `*this` with
+  /// `Args`, reading its parameters as the arguments.
+  void followCall(const clang::CXXMethodDecl *MD,
+                  llvm::ArrayRef<const clang::Expr *> Args);
+
   llvm::SmallVectorImpl<MemberWrite> &Writes;
   bool FollowCalls;
+  /// How many branches and loops enclose the statement being visited.
+  unsigned BranchDepth = 0;
   llvm::SmallPtrSet<const clang::FunctionDecl *, 4> Visited;
 };
+
+/// Whether `Owner` is `Record` or one of its bases, including bases that
+/// are still dependent in a template pattern (`buffer<T>` of
+/// `basic_memory_buffer<T>`), which count through their own pattern.
+bool isSameOrBase(const clang::CXXRecordDecl *Record,
+                  const clang::CXXRecordDecl *Owner);
 
 /// What an expression gives the address of, as the scanners need it.
 struct AddressedObject {
@@ -54,6 +71,9 @@ struct AddressedObject {
   const clang::Decl *Object = nullptr;
   /// The object's own address (`this`, `&o`), not a member's (`&o.m`).
   bool Whole = false;
+  /// For a member's address (`&o.m.x`), the member of the object it lies in
+  /// (`m`), when known.
+  const clang::ValueDecl *Member = nullptr;
   /// A lambda or `std::bind` result that captured the address.
   bool ViaCallable = false;
   explicit operator bool() const { return Object != nullptr; }
@@ -66,6 +86,12 @@ struct Escape {
   const clang::Expr *At;
   /// What keeps the address ("'curl_easy_setopt'", "the global 'g'").
   std::string Sink;
+  /// The whole object's address, not a member's.
+  bool Whole = false;
+  /// See `AddressedObject::Member`.
+  const clang::ValueDecl *Member = nullptr;
+  /// Stored in a member of the object whose function this is.
+  bool IntoOwnMember = false;
 };
 
 /// Finds addresses that a body stores outside itself (model section 4,

@@ -88,17 +88,16 @@ const Decl *PinEventFinder::objectOf(const Expr *E) {
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *MD = MCE->getMethodDecl();
     if (MD && MD->getIdentifier() &&
-        llvm::is_contained({StringRef("front"), StringRef("back"),
-                            StringRef("at")},
-                           MD->getName()) &&
+        llvm::is_contained(
+            {StringRef("front"), StringRef("back"), StringRef("at")},
+            MD->getName()) &&
         MD->getReturnType()->isReferenceType())
       return objectOf(MCE->getImplicitObjectArgument());
   }
   return nullptr;
 }
 
-/// Whether `E` names the object itself rather than one of its subobjects.
-static bool namesWholeObject(const Expr *E) {
+bool PinEventFinder::namesWholeObject(const Expr *E) {
   E = stripToObject(E);
   if (isa<DeclRefExpr>(E))
     return true;
@@ -107,6 +106,30 @@ static bool namesWholeObject(const Expr *E) {
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     return UO->getOpcode() == UO_Deref;
   return false;
+}
+
+const ValueDecl *PinEventFinder::memberOf(const Expr *E) {
+  const ValueDecl *Member = nullptr;
+  E = stripToObject(E);
+  while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (ME->isArrow() || isa<CXXThisExpr>(Base))
+      break; // `this->m` is an object of its own.
+    Member = ME->getMemberDecl();
+    E = stripToObject(Base);
+  }
+  return isa<DeclRefExpr>(E) ? Member : nullptr;
+}
+
+bool PinEventFinder::movesPinned(bool MovedWhole, const ValueDecl *Moved,
+                                 const PinEvent &Pin) {
+  if (MovedWhole)
+    return true;
+  // Copying a member out of an object whose own address is held, or a
+  // member other than the one whose address is held, leaves it in place.
+  if (Pin.Whole)
+    return false;
+  return !Moved || !Pin.Member || Moved == Pin.Member;
 }
 
 /// The class whose `this` a lambda captures: that of the member function
@@ -129,12 +152,13 @@ AddressedObject PinEventFinder::addressOf(const Expr *E) {
     if (ICE->getCastKind() == CK_ArrayToPointerDecay) {
       Result.Object = objectOf(ICE->getSubExpr());
       Result.Whole = Result.Object && namesWholeObject(ICE->getSubExpr());
+      Result.Member = memberOf(ICE->getSubExpr());
       return Result;
     }
     if (ICE->getCastKind() == CK_LValueToRValue) {
       // A local pointer initialised from an address: `T *p = &o; keep(p);`.
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(
-              ICE->getSubExpr()->IgnoreParens()))
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(ICE->getSubExpr()->IgnoreParens()))
         if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
             VD && VD->isLocalVarDecl() && VD->getType()->isPointerType() &&
             VD->getInit())
@@ -160,6 +184,7 @@ AddressedObject PinEventFinder::addressOf(const Expr *E) {
       UO && UO->getOpcode() == UO_AddrOf) {
     Result.Object = objectOf(UO->getSubExpr());
     Result.Whole = Result.Object && namesWholeObject(UO->getSubExpr());
+    Result.Member = memberOf(UO->getSubExpr());
     return Result;
   }
   if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
@@ -189,6 +214,7 @@ AddressedObject PinEventFinder::addressOf(const Expr *E) {
         isStdCall(Call, {"addressof", "ref", "cref"})) {
       Result.Object = objectOf(Call->getArg(0));
       Result.Whole = Result.Object && namesWholeObject(Call->getArg(0));
+      Result.Member = memberOf(Call->getArg(0));
       return Result;
     }
     if (isStdCall(Call, {"bind", "bind_front", "bind_back"}))
@@ -250,9 +276,26 @@ std::optional<ConstructionPin> PinEventFinder::constructionPin(QualType T,
   if (const NamedDecl *Subobject = Summary->SelfReferentialSubobject) {
     if (QualType Inner = Summary->subobjectType(); !Inner.isNull())
       if (auto InnerPin = constructionPin(Inner, Depth + 1)) {
-        InnerPin->Reason = Name + " contains '" +
-                           Subobject->getNameAsString() + "': " +
-                           InnerPin->Reason;
+        // The subobject's faults carry over only through memberwise copies
+        // and moves; the class's own ones (simple_ilist's splicing move)
+        // answer for it.
+        auto Memberwise = [Record](SpecialMember Member) {
+          MemberForm Form = SelfReferenceModel::formOf(Record, Member, nullptr);
+          return Form == MemberForm::Implicit || Form == MemberForm::Defaulted;
+        };
+        const bool MoveFallsBack =
+            SelfReferenceModel::formOf(Record, SpecialMember::MoveConstructor,
+                                       nullptr) == MemberForm::NotDeclared;
+        InnerPin->CopyWrong &= Memberwise(SpecialMember::CopyConstructor) ||
+                               Memberwise(SpecialMember::CopyAssignment);
+        InnerPin->MoveWrong &=
+            Memberwise(SpecialMember::MoveConstructor) ||
+            Memberwise(SpecialMember::MoveAssignment) ||
+            (MoveFallsBack && Memberwise(SpecialMember::CopyConstructor));
+        if (!InnerPin->CopyWrong && !InnerPin->MoveWrong)
+          return std::nullopt;
+        InnerPin->Reason = Name + " contains '" + Subobject->getNameAsString() +
+                           "': " + InnerPin->Reason;
         return InnerPin;
       }
   }
@@ -302,10 +345,9 @@ PinEventFinder::computePinsThis(const CXXMethodDecl *MD) {
         if (Fault.Pointer >= 0 &&
             Summary->Pointers[Fault.Pointer].Field->getName() ==
                 Write.Field->getName())
-          return Origin->Member ? Name + " points " + Field +
-                                      " into the object"
-                                : Name + " stores the object's address in " +
-                                      Field;
+          return Origin->Member
+                     ? Name + " points " + Field + " into the object"
+                     : Name + " stores the object's address in " + Field;
     }
   }
 
@@ -321,9 +363,9 @@ PinEventFinder::computePinsThis(const CXXMethodDecl *MD) {
   for (const Escape &E : Escapes)
     if (OwnsObject(E.Object))
       return Name + " hands " +
-             (E.Object == Record ? std::string("the object's address")
-                                 : "the address of member " +
-                                       describeObject(E.Object)) +
+             (E.Object == Record
+                  ? std::string("the object's address")
+                  : "the address of member " + describeObject(E.Object)) +
              " to " + E.Sink;
 
   // It pins a member, or calls another pinning member function.
@@ -348,13 +390,25 @@ PinEventFinder::pinsArgument(const FunctionDecl *Callee, unsigned Index) {
   if (It != ArgumentPins.end())
     return It->second;
   ArgumentPins[Key] = std::nullopt; // Being computed.
-  std::optional<std::string> Reason = computePinsArgument(Callee, Index);
+  bool IntoNewObject = false;
+  std::optional<std::string> Reason =
+      computePinsArgument(Callee, Index, IntoNewObject);
   ArgumentPins[Key] = Reason;
+  if (Reason && IntoNewObject)
+    KeptByNewObject.insert(Key);
   return Reason;
 }
 
+bool PinEventFinder::keptOnlyByNewObject(const FunctionDecl *Callee,
+                                         unsigned Index) {
+  if (!Callee || !pinsArgument(Callee, Index))
+    return false;
+  return KeptByNewObject.contains({Callee->getCanonicalDecl(), Index});
+}
+
 std::optional<std::string>
-PinEventFinder::computePinsArgument(const FunctionDecl *FD, unsigned Index) {
+PinEventFinder::computePinsArgument(const FunctionDecl *FD, unsigned Index,
+                                    bool &IntoNewObject) {
   std::string Name = "'" + FD->getNameAsString() + "'";
   if (Index < FD->getNumParams()) {
     for (const FunctionDecl *Redecl : FD->redecls())
@@ -365,9 +419,8 @@ PinEventFinder::computePinsArgument(const FunctionDecl *FD, unsigned Index) {
     if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
       if (Index < Pattern->getNumParams() &&
           hasPinAnnotation(Pattern->getParamDecl(Index), annotation::Pins))
-        return "parameter '" +
-               Pattern->getParamDecl(Index)->getNameAsString() + "' of " +
-               Name + " is declared PIN_PINS";
+        return "parameter '" + Pattern->getParamDecl(Index)->getNameAsString() +
+               "' of " + Name + " is declared PIN_PINS";
   }
   if (auto Reason = Api.pinningArgument(FD, Index))
     return Name + " keeps the address: " + *Reason;
@@ -386,8 +439,7 @@ PinEventFinder::computePinsArgument(const FunctionDecl *FD, unsigned Index) {
       return Address;
     // The pointer parameter's value itself.
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-        DRE && DRE->getDecl() == Param &&
-        Param->getType()->isPointerType()) {
+        DRE && DRE->getDecl() == Param && Param->getType()->isPointerType()) {
       AddressedObject Value;
       Value.Object = Param;
       Value.Whole = true;
@@ -399,17 +451,29 @@ PinEventFinder::computePinsArgument(const FunctionDecl *FD, unsigned Index) {
   const Decl *Self = Method ? Method->getParent() : nullptr;
   SmallVector<Escape, 2> Escapes;
   EscapeCollector Collector(AddressOfParam, Self, Escapes);
+  const FieldDecl *KeepingMember = nullptr;
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
     for (const CXXCtorInitializer *Init : Ctor->inits()) {
       if (!Init->isWritten())
         continue;
       // `Watcher(T &t) : target_(&t)`: a member keeps it.
-      if (Init->getAnyMember() && AddressOfParam(Init->getInit()))
-        return Name + " stores the address in member '" +
-               Init->getAnyMember()->getNameAsString() + "'";
+      if (Init->getAnyMember() && AddressOfParam(Init->getInit())) {
+        if (!KeepingMember)
+          KeepingMember = Init->getAnyMember();
+        continue;
+      }
       Collector.collect(Init->getInit());
     }
   Collector.collect(Definition->getBody());
+  // Kept elsewhere than in the object a constructor builds: a pin whatever
+  // becomes of that object.
+  for (const Escape &E : Escapes)
+    if (!E.IntoOwnMember || !isa<CXXConstructorDecl>(Definition))
+      return Name + " stores the address in " + E.Sink;
+  IntoNewObject = isa<CXXConstructorDecl>(Definition);
+  if (KeepingMember)
+    return Name + " stores the address in member '" +
+           KeepingMember->getNameAsString() + "'";
   if (!Escapes.empty())
     return Name + " stores the address in " + Escapes.front().Sink;
   return std::nullopt;
@@ -426,6 +490,7 @@ AddressedObject PinEventFinder::argumentObject(const FunctionDecl *Callee,
     AddressedObject Bound;
     Bound.Object = objectOf(Arg);
     Bound.Whole = Bound.Object && namesWholeObject(Arg);
+    Bound.Member = memberOf(Arg);
     return Bound;
   }
   return {};
@@ -444,9 +509,10 @@ void PinEventFinder::findCalls(const Stmt *S, const CXXRecordDecl *Self,
       findCalls(Init, Self, Events);
     return; // The body runs later, if at all.
   }
-  auto Add = [&](const Decl *Object, PinKind Kind, std::string Reason) {
+  auto Add = [&](const Decl *Object, PinKind Kind, std::string Reason,
+                 bool Whole = true, const ValueDecl *Member = nullptr) {
     if (Object)
-      Events.push_back({Object, S, Kind, std::move(Reason)});
+      Events.push_back({Object, S, Kind, std::move(Reason), Whole, Member});
   };
   const FunctionDecl *Callee = nullptr;
   ArrayRef<const Expr *> Args;
@@ -468,33 +534,69 @@ void PinEventFinder::findCalls(const Stmt *S, const CXXRecordDecl *Self,
               : objectOf(Object);
       if (Target)
         if (auto Reason = pinsThis(MCE->getMethodDecl()))
-          Add(Target, PinKind::MemberCall, *Reason);
+          Add(Target, PinKind::MemberCall, *Reason,
+              isa<CXXThisExpr>(Object->IgnoreParenImpCasts()) ||
+                  namesWholeObject(Object),
+              memberOf(Object));
     }
     if (Callee && Callee->getQualifiedNameAsString() == "pin::pin" &&
         Call->getNumArgs() == 1)
       Add(objectOf(Call->getArg(0)), PinKind::PinFunction,
-          "'pin::pin' pins it for the rest of its lifetime");
+          "'pin::pin' pins it for the rest of its lifetime",
+          namesWholeObject(Call->getArg(0)), memberOf(Call->getArg(0)));
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
     Callee = Construct->getConstructor();
     for (const Expr *Arg : Construct->arguments())
       ArgStorage.push_back(Arg);
+  } else if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+    if (const Expr *Value = Return->getRetValue())
+      markTransient(Value);
+  } else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(S)) {
+    markTransient(MTE->getSubExpr());
   }
   Args = ArgStorage;
+  // A temporary or returned object keeping an address in its members (an
+  // iterator, a view) holds it only as long as its user does: using it
+  // after the object moved is iterator invalidation, not a pin.
+  const auto *Construct = dyn_cast<CXXConstructExpr>(S);
+  const bool Transient = Construct && (isa<CXXTemporaryObjectExpr>(Construct) ||
+                                       TransientConstructs.contains(Construct));
   if (Callee) {
     for (unsigned I = 0; I < Args.size(); ++I) {
       AddressedObject Object = argumentObject(Callee, Args[I], I);
-      if (!Object)
+      if (!Object || (Transient && keptOnlyByNewObject(Callee, I)))
         continue;
       if (auto Reason = pinsArgument(Callee, I))
-        Add(Object.Object, PinKind::PinningArgument, *Reason);
+        Add(Object.Object, PinKind::PinningArgument, *Reason, Object.Whole,
+            Object.Member);
       else if (Api.isEscapingFunction(Callee))
         Add(Object.Object, PinKind::Escape,
             "'" + Callee->getNameAsString() +
-                "' is listed in the EscapingFunctions option");
+                "' is listed in the EscapingFunctions option",
+            Object.Whole, Object.Member);
     }
   }
   for (const Stmt *Child : S->children())
     findCalls(Child, Self, Events);
+}
+
+void PinEventFinder::markTransient(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BTE->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CastExpr>(E);
+             Cast && (isa<CXXFunctionalCastExpr>(Cast) ||
+                      Cast->getCastKind() == CK_ConstructorConversion ||
+                      Cast->getCastKind() == CK_NoOp))
+      E = Cast->getSubExpr();
+    else
+      break;
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    TransientConstructs.insert(Construct);
 }
 
 void PinEventFinder::find(const FunctionDecl *FD,
@@ -509,7 +611,7 @@ void PinEventFinder::find(const FunctionDecl *FD,
   EscapeCollector(addressOf, Self, Escapes).collect(Definition->getBody());
   for (const Escape &E : Escapes)
     Events.push_back({E.Object, E.At, PinKind::Escape,
-                      "its address is stored in " + E.Sink});
+                      "its address is stored in " + E.Sink, E.Whole, E.Member});
 }
 
 } // namespace pincheck

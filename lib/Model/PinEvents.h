@@ -16,17 +16,19 @@
 #include "Model/PinningApi.h"
 #include "Model/SelfReferenceModel.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
 #include <string>
 
 namespace pincheck {
 
 enum class PinKind {
-  Construction,     ///< Event 1: the constructor sets an interior pointer.
-  MemberCall,       ///< Event 2: a pinning member function.
-  PinningArgument,  ///< Event 3: passed to a pinning parameter.
-  PinFunction,      ///< Event 4: `pin::pin(o)`.
-  Escape,           ///< Event 5: the address stored outside the function.
+  Construction,    ///< Event 1: the constructor sets an interior pointer.
+  MemberCall,      ///< Event 2: a pinning member function.
+  PinningArgument, ///< Event 3: passed to a pinning parameter.
+  PinFunction,     ///< Event 4: `pin::pin(o)`.
+  Escape,          ///< Event 5: the address stored outside the function.
 };
 
 /// An object becoming pinned at a statement.
@@ -37,6 +39,12 @@ struct PinEvent {
   PinKind Kind = PinKind::Escape;
   /// Why, for the note: "'start' points 'cur_' into the object".
   std::string Reason;
+  /// The whole object's address was taken (`&o`, `this`), not a member's
+  /// (`&o.m`): copying one of its members leaves it in place.
+  bool Whole = true;
+  /// For a member's address, the member of the object it lies in, when
+  /// known: a copy of another member leaves it in place.
+  const clang::ValueDecl *Member = nullptr;
 };
 
 /// Why objects of a type are pinned from their construction, and which of
@@ -69,6 +77,9 @@ public:
   /// Event 3: why `Callee` keeps the address of its argument `Index`.
   std::optional<std::string> pinsArgument(const clang::FunctionDecl *Callee,
                                           unsigned Index);
+  /// Whether the constructor `Callee` keeps the address only in the object
+  /// it builds: a pin as long as that object lives.
+  bool keptOnlyByNewObject(const clang::FunctionDecl *Callee, unsigned Index);
 
   /// The object an expression designates: a variable, a member of `*this`
   /// (its FieldDecl), or `*this` (its class). Subobjects and elements map to
@@ -78,6 +89,16 @@ public:
   /// The object whose address `E` yields: `&o`, `this`, `std::addressof(o)`,
   /// a lambda or bind capturing them.
   static AddressedObject addressOf(const clang::Expr *E);
+  /// Whether `E` names an object itself (`o`, `*this`, `this->m`) rather
+  /// than one of its subobjects (`o.m`, `v[0]`).
+  static bool namesWholeObject(const clang::Expr *E);
+  /// The member of the object (see `objectOf`) that `E` lies in: `m` for
+  /// `o.m.x`; null for the whole object or an element of a container.
+  static const clang::ValueDecl *memberOf(const clang::Expr *E);
+  /// Whether moving `Moved` (the member of the object moved, null for the
+  /// whole object) can move what a pin addressed.
+  static bool movesPinned(bool MovedWhole, const clang::ValueDecl *Moved,
+                          const PinEvent &Pin);
 
   SelfReferenceModel &model() const { return Model; }
 
@@ -87,13 +108,16 @@ public:
 private:
   std::optional<std::string> computePinsThis(const clang::CXXMethodDecl *MD);
   std::optional<std::string> computePinsArgument(const clang::FunctionDecl *FD,
-                                                 unsigned Index);
+                                                 unsigned Index,
+                                                 bool &IntoNewObject);
   /// The argument at `Index` addresses an object (by pointer, or bound to a
   /// reference parameter).
   static AddressedObject argumentObject(const clang::FunctionDecl *Callee,
                                         const clang::Expr *Arg, unsigned Index);
   void findCalls(const clang::Stmt *S, const clang::CXXRecordDecl *Self,
                  llvm::SmallVectorImpl<PinEvent> &Events);
+  /// Records the construction `E` yields as a temporary or returned object.
+  void markTransient(const clang::Expr *E);
 
   SelfReferenceModel &Model;
   const PinningApi &Api;
@@ -104,6 +128,9 @@ private:
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
                  std::optional<std::string>>
       ArgumentPins;
+  llvm::DenseSet<std::pair<const clang::FunctionDecl *, unsigned>>
+      KeptByNewObject;
+  llvm::SmallPtrSet<const clang::CXXConstructExpr *, 8> TransientConstructs;
 };
 
 } // namespace pincheck

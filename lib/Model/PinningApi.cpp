@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Model/PinningApi.h"
-#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -66,15 +66,37 @@ static const ModelEntry ModelTable[] = {
     {"event_assign", 0, "libevent links the event into its base"},
 };
 
-std::optional<std::string> PinningApi::pinningArgument(const FunctionDecl *Callee,
-                                                       unsigned Index) const {
+/// Intrusive containers link the element itself, by its hooks, where it is.
+static bool isIntrusiveInsertion(const FunctionDecl *Callee, unsigned Index) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (!Method || Index >= Method->getNumParams() ||
+      !llvm::is_contained({StringRef("push_back"), StringRef("push_front"),
+                           StringRef("insert"), StringRef("insert_before"),
+                           StringRef("insert_after"), StringRef("insert_equal"),
+                           StringRef("insert_unique")},
+                          Method->getName()))
+    return false;
+  QualType Param = Method->getParamDecl(Index)->getType();
+  if (!Param->isLValueReferenceType() ||
+      Param.getNonReferenceType().isConstQualified())
+    return false;
+  std::string Owner = Method->getParent()->getQualifiedNameAsString();
+  return StringRef(Owner).starts_with("boost::intrusive::") ||
+         llvm::is_contained({"llvm::simple_ilist", "llvm::iplist_impl"}, Owner);
+}
+
+std::optional<std::string>
+PinningApi::pinningArgument(const FunctionDecl *Callee, unsigned Index) const {
   if (!Callee || !Callee->getIdentifier())
     return std::nullopt;
   StringRef Name = Callee->getName();
+  if (isIntrusiveInsertion(Callee, Index))
+    return std::string("an intrusive container links the element in place");
   for (const ModelEntry &Entry : ModelTable)
     if (Entry.Name == Name)
-      return Entry.Index == Index ? std::optional<std::string>(Entry.Reason.str())
-                                  : std::nullopt;
+      return Entry.Index == Index
+                 ? std::optional<std::string>(Entry.Reason.str())
+                 : std::nullopt;
   // libuv: `uv_timer_init(loop, &handle)` links the handle (argument 1) into
   // the loop; loop-less initialisers (`uv_mutex_init(&m)`) wrap a POSIX
   // primitive (argument 0).

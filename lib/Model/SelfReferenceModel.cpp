@@ -102,8 +102,8 @@ static bool implicitlyDeleted(const CXXRecordDecl *Record, SpecialMember Member,
   auto SubobjectBlocks = [&](QualType T) {
     if (T->isRValueReferenceType() && !Assignment)
       return !isMoveOperation(Member);
-    if (Assignment && (T->isReferenceType() ||
-                       (T.isConstQualified() && !T->isRecordType())))
+    if (Assignment &&
+        (T->isReferenceType() || (T.isConstQualified() && !T->isRecordType())))
       return true;
     const Type *Element = T->getBaseElementTypeUnsafe();
     const CXXRecordDecl *RD = Element->getAsCXXRecordDecl();
@@ -141,8 +141,9 @@ MemberForm SelfReferenceModel::formOf(const CXXRecordDecl *Record,
 
   if (Found) {
     if (Found->isDeleted())
-      return isMoveOperation(Member) && Found->isDefaulted() ? MemberForm::NotDeclared
-                                                    : MemberForm::Deleted;
+      return isMoveOperation(Member) && Found->isDefaulted()
+                 ? MemberForm::NotDeclared
+                 : MemberForm::Deleted;
     if (Found->isImplicit())
       return MemberForm::Implicit;
     const FunctionDecl *Definition = nullptr;
@@ -203,7 +204,6 @@ static bool isUsable(const CXXRecordDecl *Record, SpecialMember Member,
 // Writes to members, in the order the function performs them.
 //===----------------------------------------------------------------------===//
 
-
 //===----------------------------------------------------------------------===//
 // Buffer storage of member types.
 //===----------------------------------------------------------------------===//
@@ -230,8 +230,7 @@ static std::optional<StorageKind> knownBufferStorage(StringRef Name) {
           "std::set", "std::multiset", "std::unordered_map",
           "std::unordered_multimap", "std::unordered_set",
           "std::unordered_multiset", "std::valarray", "folly::fbvector",
-          "QString", "QByteArray", "QList", "QVector", "llvm::DenseMap",
-          "llvm::StringMap", "llvm::BumpPtrAllocatorImpl"})
+          "llvm::DenseMap", "llvm::StringMap", "llvm::BumpPtrAllocatorImpl"})
       Map[Heap] = StorageKind::OwnedHeap;
     return Map;
   }();
@@ -241,10 +240,62 @@ static std::optional<StorageKind> knownBufferStorage(StringRef Name) {
   return It->second;
 }
 
-StorageKind SelfReferenceModel::bufferStorage(QualType MemberType) {
+/// Library types that point into themselves by a route the model does not
+/// follow: Boost's small_vector hands its inline storage to its base
+/// vector through a chain of base-class constructors.
+static bool isKnownSelfReferentialLibraryType(const CXXRecordDecl *Record) {
+  static const llvm::StringSet<> Names = {"boost::container::small_vector"};
+  return Names.contains(
+      qualifiedTemplateName(compat::declaredType(Record)));
+}
+
+/// Containers whose first elements live in raw bytes inside the object.
+static bool keepsElementsInline(QualType T) {
+  static const llvm::StringSet<> Names = {"llvm::SmallVector",
+                                          "absl::InlinedVector",
+                                          "absl::FixedArray",
+                                          "boost::container::small_vector",
+                                          "boost::container::static_vector",
+                                          "folly::small_vector",
+                                          "QVarLengthArray",
+                                          "std::inplace_vector"};
+  return Names.contains(qualifiedTemplateName(T));
+}
+
+/// Handles whose copies share one buffer (reference counted, or Qt's
+/// implicit sharing): a pointer into it stays valid in a copy.
+static bool isSharedBufferType(StringRef Name) {
+  static const llvm::StringSet<> Shared = {"std::shared_ptr",
+                                           "std::weak_ptr",
+                                           "QString",
+                                           "QByteArray",
+                                           "QList",
+                                           "QVector",
+                                           "QStringList",
+                                           "QHash",
+                                           "QMultiHash",
+                                           "QMap",
+                                           "QMultiMap",
+                                           "QSet",
+                                           "QFuture",
+                                           "QSharedPointer",
+                                           "QExplicitlySharedDataPointer",
+                                           "QSharedDataPointer",
+                                           "QJsonArray",
+                                           "QJsonObject",
+                                           "QVariant"};
+  return Shared.contains(Name);
+}
+
+std::optional<StorageKind>
+SelfReferenceModel::bufferStorage(QualType MemberType) {
   MemberType = MemberType.getNonReferenceType();
   if (MemberType->isArrayType())
     return StorageKind::Inline;
+  // A raw pointer's pointee is another object, not a buffer it owns.
+  if (MemberType->isPointerType() || isViewType(MemberType) ||
+      isSharedBufferType(qualifiedTemplateName(MemberType)))
+    return std::nullopt;
   if (auto Known = knownBufferStorage(qualifiedTemplateName(MemberType)))
     return *Known;
   if (const auto *RD = MemberType->getAsCXXRecordDecl())
@@ -256,14 +307,16 @@ StorageKind SelfReferenceModel::bufferStorage(QualType MemberType) {
 }
 
 /// A user-defined container: judge it by what its accessors return, then by
-/// whether it points into itself.
-StorageKind
+/// whether it points into itself. A trivially copyable class owns nothing
+/// outside itself: its copies share what it points to (`ArrayRef`-like
+/// views).
+std::optional<StorageKind>
 SelfReferenceModel::storageOfUnknownClass(const CXXRecordDecl *Record) {
-  auto [It, Inserted] = BufferStorages.try_emplace(Record,
-                                                   StorageKind::OwnedHeap);
+  auto [It, Inserted] =
+      BufferStorages.try_emplace(Record, StorageKind::OwnedHeap);
   if (!Inserted)
     return It->second; // Memoised, or being computed (recursion).
-  StorageKind Storage = StorageKind::OwnedHeap;
+  std::optional<StorageKind> Storage = StorageKind::OwnedHeap;
   bool Decided = false;
   for (const CXXMethodDecl *MD : Record->methods()) {
     if (!MD->getIdentifier() ||
@@ -279,6 +332,8 @@ SelfReferenceModel::storageOfUnknownClass(const CXXRecordDecl *Record) {
     const TypeSummary *Summary = summarize(Record);
     if (Summary && Summary->isSelfReferential())
       Storage = StorageKind::SmallBuffer;
+    else if (!Record->isDependentContext() && Record->isTriviallyCopyable())
+      Storage = std::nullopt;
   }
   BufferStorages[Record] = Storage;
   return Storage;
@@ -288,8 +343,7 @@ SelfReferenceModel::storageOfUnknownClass(const CXXRecordDecl *Record) {
 // Type summaries.
 //===----------------------------------------------------------------------===//
 
-SelfReferenceModel::SelfReferenceModel(ModelOptions Options)
-    : Origins(*this) {
+SelfReferenceModel::SelfReferenceModel(ModelOptions Options) : Origins(*this) {
   for (const std::string &Name : Options.PinnedTypes)
     PinnedTypeNames.insert(Name);
 }
@@ -297,9 +351,8 @@ SelfReferenceModel::SelfReferenceModel(ModelOptions Options)
 SelfReferenceModel::~SelfReferenceModel() = default;
 
 const TypeSummary *SelfReferenceModel::summarize(QualType T) {
-  const auto *RD = T.getNonReferenceType()
-                       ->getBaseElementTypeUnsafe()
-                       ->getAsCXXRecordDecl();
+  const auto *RD =
+      T.getNonReferenceType()->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
   return RD ? summarize(RD) : nullptr;
 }
 
@@ -325,7 +378,8 @@ const TypeSummary *SelfReferenceModel::summarize(const CXXRecordDecl *Record) {
       Spec && !Spec->isExplicitSpecialization() &&
       !Result->isSelfReferential() && !Result->PinnedMarker &&
       Result->Faults.empty())
-    if (const CXXRecordDecl *Pattern = Record->getTemplateInstantiationPattern())
+    if (const CXXRecordDecl *Pattern =
+            Record->getTemplateInstantiationPattern())
       if (const TypeSummary *OfPattern = summarize(Pattern))
         Result = OfPattern;
   Resolved[Record] = Result;
@@ -349,10 +403,15 @@ static bool keepsPointersIntoItself(const CXXRecordDecl *Record) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC);
         NS && NS->isInline() && NS->getName() == "__1")
       LibCxx = true;
-  static const llvm::StringSet<> Both = {
-      "list",          "map",           "multimap",
-      "set",           "multiset",      "unordered_map",
-      "unordered_set", "unordered_multimap", "unordered_multiset"};
+  static const llvm::StringSet<> Both = {"list",
+                                         "map",
+                                         "multimap",
+                                         "set",
+                                         "multiset",
+                                         "unordered_map",
+                                         "unordered_set",
+                                         "unordered_multimap",
+                                         "unordered_multiset"};
   if (!Record->getIdentifier())
     return false;
   StringRef Name = Record->getName();
@@ -383,8 +442,8 @@ std::optional<MustNotMove> SelfReferenceModel::mustNotMove(QualType T,
   }
   if (!Summary->Pointers.empty()) {
     const InteriorPointer &Pointer = Summary->Pointers.front();
-    Why.Reason = Name + " points '" + Pointer.Field->getNameAsString() +
-                 "' into itself";
+    Why.Reason =
+        Name + " points '" + Pointer.Field->getNameAsString() + "' into itself";
     Why.At = Pointer.Field;
     return Why;
   }
@@ -396,9 +455,8 @@ std::optional<MustNotMove> SelfReferenceModel::mustNotMove(QualType T,
   if (const NamedDecl *Subobject = Summary->SelfReferentialSubobject) {
     if (QualType Inner = Summary->subobjectType(); !Inner.isNull())
       if (auto InnerWhy = mustNotMove(Inner, Depth + 1)) {
-        InnerWhy->Reason = Name + " contains '" +
-                           Subobject->getNameAsString() + "': " +
-                           InnerWhy->Reason;
+        InnerWhy->Reason = Name + " contains '" + Subobject->getNameAsString() +
+                           "': " + InnerWhy->Reason;
         InnerWhy->MoveWrong = Why.MoveWrong;
         InnerWhy->At = Subobject; // Shown where the user's type has it.
         return InnerWhy;
@@ -407,6 +465,11 @@ std::optional<MustNotMove> SelfReferenceModel::mustNotMove(QualType T,
   if (keepsPointersIntoItself(Record)) {
     Why.Reason = Name + " keeps pointers into its own object (from "
                         "pincheck's table for this standard library)";
+    return Why;
+  }
+  if (isKnownSelfReferentialLibraryType(Record)) {
+    Why.Reason = Name + " keeps pointers into its own object (from "
+                        "pincheck's table of library types)";
     return Why;
   }
   if (Summary->PinnedMarker) {
@@ -425,6 +488,30 @@ std::optional<MustNotMove> SelfReferenceModel::mustNotMove(QualType T,
         InnerWhy->At = Field;
         return InnerWhy;
       }
+  // Small vectors keep their first elements in raw inline bytes, which no
+  // member declares with the element type.
+  if (const auto *Specialization =
+          dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+              Shown->getAsCXXRecordDecl());
+      Specialization && keepsElementsInline(Shown)) {
+    // The element type as written (`std::string`) where the type says it.
+    QualType Element;
+    if (const auto *Written = Shown->getAs<TemplateSpecializationType>();
+        Written && !Written->template_arguments().empty() &&
+        Written->template_arguments()[0].getKind() == TemplateArgument::Type)
+      Element = Written->template_arguments()[0].getAsType();
+    const TemplateArgumentList &Args = Specialization->getTemplateArgs();
+    if (Element.isNull() && Args.size() >= 1 &&
+        Args[0].getKind() == TemplateArgument::Type)
+      Element = Args[0].getAsType();
+    if (!Element.isNull())
+      if (auto InnerWhy = mustNotMove(Element, Depth + 1)) {
+        InnerWhy->Reason =
+            Name + " keeps its first elements inline: " + InnerWhy->Reason;
+        InnerWhy->MoveWrong = Why.MoveWrong;
+        return InnerWhy;
+      }
+  }
   return std::nullopt;
 }
 
@@ -436,13 +523,14 @@ bool SelfReferenceModel::isPinnedMarker(QualType T) {
 void SelfReferenceModel::analyze(TypeSummary &Summary) {
   const CXXRecordDecl *Record = Summary.Record;
   Summary.Unpin = hasPinAnnotation(Record, annotation::Unpin);
-  Summary.PinnedMarker = hasPinAnnotation(Record, annotation::Pinned) ||
-                         qualifiedTemplateName(compat::declaredType(Record)) ==
-                             "pin::PhantomPinned";
+  Summary.PinnedMarker =
+      hasPinAnnotation(Record, annotation::Pinned) ||
+      qualifiedTemplateName(compat::declaredType(Record)) ==
+          "pin::PhantomPinned";
   if (!Summary.PinnedMarker && !PinnedTypeNames.empty()) {
     std::string Name = Record->getQualifiedNameAsString();
-    Summary.PinnedMarker = PinnedTypeNames.contains(Name) ||
-                           PinnedTypeNames.contains("::" + Name);
+    Summary.PinnedMarker =
+        PinnedTypeNames.contains(Name) || PinnedTypeNames.contains("::" + Name);
   }
   findSubobjects(Summary);
   findInteriorPointers(Summary);
@@ -501,7 +589,7 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
     // its base's `_M_next` to `this`.
     const auto *Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
     if (!Value || !canHoldAddress(Field->getType()) || Seen.contains(Field) ||
-        !Owner || (Owner != Record && !Record->isDerivedFrom(Owner)))
+        !Owner || !isSameOrBase(Record, Owner))
       return;
     if (auto Origin = originOfWrite(Field, Value)) {
       Seen.insert(Field);
@@ -522,7 +610,7 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
     if (Ctor && Ctor->isCopyOrMoveConstructor())
       return;
     SmallVector<MemberWrite, 8> Writes;
-    MemberWriteCollector(Writes, /*FollowCalls=*/false).collectFunction(MD);
+    MemberWriteCollector(Writes, /*FollowCalls=*/true).collectFunction(MD);
     const FunctionDecl *Definition = nullptr;
     if (!MD->hasBody(Definition))
       return;
@@ -569,26 +657,35 @@ void SelfReferenceModel::judgeSpecialMembers(TypeSummary &Summary) {
     for (int I = 0, E = Summary.Pointers.size(); I != E; ++I) {
       const InteriorPointer &Pointer = Summary.Pointers[I];
       // Section 3: a move hands an owned heap buffer over intact.
-      if (isMoveOperation(Member) && Pointer.Origin.Storage == StorageKind::OwnedHeap)
+      if (isMoveOperation(Member) &&
+          Pointer.Origin.Storage == StorageKind::OwnedHeap)
         continue;
       if (Memberwise) {
         Summary.Faults.push_back({Member, Form, Decl, I, nullptr});
         continue;
       }
       // User-provided: fine if it re-seats the pointer from the new object,
-      // wrong if it copies it from the source verbatim.
-      // The last write to the pointer decides (writes are in source order:
-      // initializers, then the body).
+      // wrong if it only copies it from the source verbatim. Writes are in
+      // source order; an unconditional one overrides the earlier ones, and a
+      // conditional re-seat counts (`if (src.p == src.buf) p = buf; else
+      // p = src.p;` is the usual small-buffer move, copying for the heap).
       const Expr *Verbatim = nullptr;
+      bool Reseated = false;
       for (const MemberWrite &Write : Writes) {
         if (Write.Field != Pointer.Field)
           continue;
-        if (originOfWrite(Write.Field, Write.Value))
-          Verbatim = nullptr;
-        else if (copiedMember(Write.Value) == Pointer.Field)
-          Verbatim = Write.Value;
+        const bool Reseat = originOfWrite(Write.Field, Write.Value).has_value();
+        const bool Copy = !Reseat && copiedMember(Write.Value) == Pointer.Field;
+        if (!Write.Conditional) {
+          Reseated = Reseat;
+          Verbatim = Copy ? Write.Value : nullptr;
+        } else {
+          Reseated |= Reseat;
+          if (Copy && !Verbatim)
+            Verbatim = Write.Value;
+        }
       }
-      if (Verbatim)
+      if (Verbatim && !Reseated)
         Summary.Faults.push_back({Member, Form, Decl, I, Verbatim});
     }
     // Addresses a constructor handed out keep naming the source object after

@@ -166,7 +166,7 @@ public:
                            SpecialMember Member,
                            const clang::CXXMethodDecl **Decl);
 
-  StorageKind bufferStorage(clang::QualType MemberType) override;
+  std::optional<StorageKind> bufferStorage(clang::QualType MemberType) override;
 
   /// The origin of the value a member receives; for a reference member, of
   /// the object it binds to.
@@ -180,7 +180,8 @@ private:
   void findInteriorPointers(TypeSummary &Summary);
   void findSubobjects(TypeSummary &Summary);
   void judgeSpecialMembers(TypeSummary &Summary);
-  StorageKind storageOfUnknownClass(const clang::CXXRecordDecl *Record);
+  std::optional<StorageKind>
+  storageOfUnknownClass(const clang::CXXRecordDecl *Record);
 
   llvm::StringSet<> PinnedTypeNames;
   AddressOriginFinder Origins;
@@ -188,7 +189,8 @@ private:
   /// answered by its pattern's).
   llvm::DenseMap<const clang::CXXRecordDecl *, const TypeSummary *> Resolved;
   std::vector<std::unique_ptr<TypeSummary>> Owned;
-  llvm::DenseMap<const clang::CXXRecordDecl *, StorageKind> BufferStorages;
+  llvm::DenseMap<const clang::CXXRecordDecl *, std::optional<StorageKind>>
+      BufferStorages;
 };
 
 llvm::StringRef spellSpecialMember(SpecialMember Member);

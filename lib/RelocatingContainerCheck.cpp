@@ -37,48 +37,43 @@ void RelocatingContainerCheck::storeOptions(
 //===----------------------------------------------------------------------===//
 
 static const std::vector<StringRef> RelocatingContainers = {
-    "::std::vector",         "::std::basic_string",
-    "::llvm::SmallVector",   "::llvm::SmallVectorImpl",
-    "::absl::InlinedVector", "::boost::container::vector",
-    "::boost::container::small_vector", "::folly::fbvector",
-    "::QList",               "::QVector"};
+    "::std::vector",
+    "::std::basic_string",
+    "::llvm::SmallVector",
+    "::llvm::SmallVectorImpl",
+    "::absl::InlinedVector",
+    "::boost::container::vector",
+    "::boost::container::small_vector",
+    "::folly::fbvector",
+    "::QList",
+    "::QVector"};
 
 void RelocatingContainerCheck::registerMatchers(MatchFinder *Finder) {
-  // Each call is matched from its function down: an upward `hasAncestor`
-  // would make Clang build the parent map of the whole translation unit.
-  auto InFunction = [](auto CallMatcher) {
-    return functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
-                        forEachDescendant(CallMatcher))
-        .bind("function");
-  };
-  Finder->addMatcher(
-      InFunction(
-          cxxMemberCallExpr(
-              callee(cxxMethodDecl(hasAnyName(
-                  "push_back", "emplace_back", "insert", "emplace", "resize",
-                  "reserve", "shrink_to_fit", "erase", "assign"))),
-              // The object's type before any conversion to a base, not the
-              // method's class: llvm::SmallVector declares push_back in a
-              // base.
-              on(ignoringImpCasts(
-                  expr(hasType(hasUnqualifiedDesugaredType(recordType(
-                           hasDeclaration(cxxRecordDecl(
-                               hasAnyName(RelocatingContainers)))))))
-                      .bind("container"))))
-              .bind("call")),
-      this);
+  auto Growth =
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(hasAnyName("push_back", "emplace_back", "insert",
+                                          "emplace", "resize", "reserve",
+                                          "shrink_to_fit", "erase", "assign"))),
+          // The object's type before any conversion to a base, not
+          // the method's class: llvm::SmallVector declares
+          // push_back in a base.
+          on(ignoringImpCasts(
+              expr(
+                  hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+                      cxxRecordDecl(hasAnyName(RelocatingContainers)))))))
+                  .bind("container"))))
+          .bind("call");
   // std::deque relocates only when inserting or erasing in the middle.
-  Finder->addMatcher(
-      InFunction(cxxMemberCallExpr(
-                     callee(cxxMethodDecl(
-                         hasAnyName("insert", "emplace", "erase"),
-                         ofClass(cxxRecordDecl(hasName("::std::deque"))))),
-                     on(expr().bind("container")))
-                     .bind("deque")),
-      this);
-  auto Algorithms = {"sort",      "stable_sort", "rotate",     "remove",
-                     "remove_if", "unique",      "shuffle",    "partition",
-                     "nth_element", "partial_sort", "stable_partition"};
+  auto DequeMiddle =
+      cxxMemberCallExpr(callee(cxxMethodDecl(
+                            hasAnyName("insert", "emplace", "erase"),
+                            ofClass(cxxRecordDecl(hasName("::std::deque"))))),
+                        on(expr().bind("container")))
+          .bind("deque");
+  auto Algorithms = {"sort",         "stable_sort",     "rotate",
+                     "remove",       "remove_if",       "unique",
+                     "shuffle",      "partition",       "nth_element",
+                     "partial_sort", "stable_partition"};
   std::vector<std::string> PlainNames, RangesNames;
   for (StringRef Name : Algorithms) {
     PlainNames.push_back(("::std::" + Name).str());
@@ -87,19 +82,24 @@ void RelocatingContainerCheck::registerMatchers(MatchFinder *Finder) {
   // The matchers copy the names.
   std::vector<StringRef> Plain(PlainNames.begin(), PlainNames.end());
   std::vector<StringRef> Ranges(RangesNames.begin(), RangesNames.end());
-  Finder->addMatcher(
-      InFunction(callExpr(callee(functionDecl(hasAnyName(Plain))),
-                          hasArgument(0, expr().bind("range")))
-                     .bind("call")),
-      this);
+  auto Algorithm = callExpr(callee(functionDecl(hasAnyName(Plain))),
+                            hasArgument(0, expr().bind("range")))
+                       .bind("call");
   // std::ranges algorithms are function objects.
+  auto RangesAlgorithm =
+      cxxOperatorCallExpr(
+          hasOverloadedOperatorName("()"),
+          callee(cxxMethodDecl(ofClass(cxxRecordDecl(hasAnyName(Ranges))))),
+          hasArgument(1, expr().bind("range")))
+          .bind("call");
+  // Each call is matched from its function down, in one walk of the body:
+  // an upward `hasAncestor` would make Clang build the parent map of the
+  // whole translation unit.
   Finder->addMatcher(
-      InFunction(cxxOperatorCallExpr(
-                     hasOverloadedOperatorName("()"),
-                     callee(cxxMethodDecl(
-                         ofClass(cxxRecordDecl(hasAnyName(Ranges))))),
-                     hasArgument(1, expr().bind("range")))
-                     .bind("call")),
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                   forEachDescendant(callExpr(
+                       anyOf(Growth, DequeMiddle, Algorithm, RangesAlgorithm))))
+          .bind("function"),
       this);
 }
 
@@ -215,7 +215,8 @@ void RelocatingContainerCheck::check(const MatchFinder::MatchResult &Result) {
   }
 
   // An element pinned earlier in the same function.
-  const Decl *Object = Container ? PinEventFinder::objectOf(Container) : nullptr;
+  const Decl *Object =
+      Container ? PinEventFinder::objectOf(Container) : nullptr;
   if (!Object || !Function || !Function->hasBody())
     return;
   SmallVector<PinEvent, 8> Events;

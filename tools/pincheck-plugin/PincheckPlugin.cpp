@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Compat.h"
+#include "UserCodeScope.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -32,50 +33,25 @@ namespace pincheck {
 namespace {
 
 /// Runs the clang-tidy consumer, then reports what it found.
-class PincheckConsumer : public MultiplexConsumer {
+class PincheckConsumer : public UserCodeConsumer {
 public:
   PincheckConsumer(CompilerInstance &Compiler,
                    std::unique_ptr<ClangTidyContext> Context,
                    std::unique_ptr<ClangTidyDiagnosticConsumer> Collector,
                    std::unique_ptr<DiagnosticsEngine> CollectorEngine,
                    std::unique_ptr<ASTConsumer> Tidy)
-      : MultiplexConsumer(consumers(std::move(Tidy))), Compiler(Compiler),
+      : UserCodeConsumer(std::move(Tidy)), Compiler(Compiler),
         Context(std::move(Context)), Collector(std::move(Collector)),
         CollectorEngine(std::move(CollectorEngine)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    // Every pincheck matcher skips system headers: let the traversal skip
-    // them too (the match finder honours the traversal scope, as clangd
-    // relies on), then restore the scope for whoever runs next.
-    std::vector<Decl *> Saved = Ctx.getTraversalScope();
-    Ctx.setTraversalScope(userDeclarations(Ctx));
-    MultiplexConsumer::HandleTranslationUnit(Ctx);
-    Ctx.setTraversalScope(Saved);
+    UserCodeConsumer::HandleTranslationUnit(Ctx);
     Collector->finish();
     for (const ClangTidyError &Finding : Collector->take())
       report(Finding);
   }
 
 private:
-  /// The top-level declarations outside system headers.
-  static std::vector<Decl *> userDeclarations(ASTContext &Ctx) {
-    const SourceManager &SM = Ctx.getSourceManager();
-    std::vector<Decl *> Result;
-    for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
-      SourceLocation Loc = D->getLocation();
-      if (Loc.isValid() && !SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
-        Result.push_back(D);
-    }
-    return Result;
-  }
-
-  static std::vector<std::unique_ptr<ASTConsumer>>
-  consumers(std::unique_ptr<ASTConsumer> Tidy) {
-    std::vector<std::unique_ptr<ASTConsumer>> Result;
-    Result.push_back(std::move(Tidy));
-    return Result;
-  }
-
   SourceLocation location(StringRef File, unsigned Offset) {
     SourceManager &SM = Compiler.getSourceManager();
     auto Entry = SM.getFileManager().getOptionalFileRef(File);
@@ -110,11 +86,10 @@ private:
       return; // -w
     const bool AsError =
         Diags.getWarningsAsErrors() || Finding.IsWarningAsError;
-    std::string Tag = " [" + Finding.DiagnosticName +
-                      (AsError ? ",-Werror]" : "]");
+    std::string Tag =
+        " [" + Finding.DiagnosticName + (AsError ? ",-Werror]" : "]");
     unsigned ID = Diags.getCustomDiagID(
-        AsError ? DiagnosticsEngine::Error : DiagnosticsEngine::Warning,
-        "%0");
+        AsError ? DiagnosticsEngine::Error : DiagnosticsEngine::Warning, "%0");
     {
       DiagnosticBuilder Builder = Diags.Report(
           location(Finding.Message.FilePath, Finding.Message.FileOffset), ID);
@@ -138,8 +113,8 @@ private:
 
 class PincheckAction : public PluginASTAction {
 protected:
-  std::unique_ptr<ASTConsumer>
-  CreateASTConsumer(CompilerInstance &Compiler, StringRef File) override {
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
+                                                 StringRef File) override {
     ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
     Defaults.Checks = "-*,pin-*";
     ClangTidyOptions Overrides;

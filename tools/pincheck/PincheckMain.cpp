@@ -14,6 +14,7 @@
 #include "Compat.h"
 #include "Findings.h"
 #include "Report.h"
+#include "TidyEngine.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -269,8 +270,8 @@ static UnitResult analyse(const tooling::CompilationDatabase &Compilations,
   if (!Provider)
     return Result;
   ClangTidyContext Context(std::move(Provider));
-  Result.Errors = runClangTidy(Context, Compilations, {File}, FS,
-                               /*ApplyAnyFix=*/FixNotes);
+  Result.Errors = runTidyOnUserCode(Context, Compilations, File, FS,
+                                    /*ApplyAnyFix=*/FixNotes);
   Result.SuppressedByNolint = Context.getStats().ErrorsIgnoredNOLINT;
   return Result;
 }

@@ -6,6 +6,7 @@
 
 #include "MoveAfterPinCheck.h"
 #include "CheckOptions.h"
+#include "Compat.h"
 #include "PinFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -99,7 +100,7 @@ static QualType typeOfObject(const Decl *Object) {
   if (const auto *VD = dyn_cast<ValueDecl>(Object))
     return VD->getType().getNonReferenceType().getUnqualifiedType();
   if (const auto *Record = dyn_cast<CXXRecordDecl>(Object))
-    return QualType(Record->getTypeForDecl(), 0);
+    return compat::declaredType(Record);
   return {};
 }
 

@@ -7,13 +7,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "CheckOptions.h"
+#include "Compat.h"
 #include "MoveAfterPinCheck.h"
 #include "RawCopyCheck.h"
 #include "RelocatableClaimCheck.h"
 #include "RelocatingContainerCheck.h"
 #include "SelfReferentialTypeCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include <map>
 #include <mutex>

@@ -6,6 +6,7 @@
 
 #include "RelocatableClaimCheck.h"
 #include "CheckOptions.h"
+#include "Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -82,7 +83,7 @@ static QualType judgedType(QualType T) {
   if (const auto *TST = T->getAs<TemplateSpecializationType>())
     if (const auto *CTD = dyn_cast_or_null<ClassTemplateDecl>(
             TST->getTemplateName().getAsTemplateDecl()))
-      return QualType(CTD->getTemplatedDecl()->getTypeForDecl(), 0);
+      return compat::declaredType(CTD->getTemplatedDecl());
   return {};
 }
 
@@ -169,7 +170,7 @@ void RelocatableClaimCheck::check(const MatchFinder::MatchResult &Result) {
   const LangOptions &LO = Result.Context->getLangOpts();
 
   if (const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
-    QualType Type(Record->getTypeForDecl(), 0);
+    QualType Type = compat::declaredType(Record);
     if (const auto *TrivialABI = Record->getAttr<TrivialABIAttr>()) {
       std::vector<FixItHint> Fixes;
       if (auto Range = attributeRange(TrivialABI, SM, LO))
@@ -242,7 +243,7 @@ void RelocatableClaimCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     diagnose(SM.getExpansionLoc(Nested->getBeginLoc()),
              "'BSLMF_NESTED_TRAIT_DECLARATION'",
-             QualType(Nested->getParent()->getTypeForDecl(), 0));
+             compat::declaredType(Nested->getParent()));
   }
 }
 

@@ -192,6 +192,11 @@ void RelocatingContainerCheck::check(const MatchFinder::MatchResult &Result) {
   if (Element.isNull() || Element->isDependentType())
     return;
   const std::string Name = calleeName(Call);
+  // The start of the call's range, not getBeginLoc(): for the call operator
+  // of a function object (std::ranges::sort(v)), Clang 22's
+  // CXXOperatorCallExpr::getBeginLoc() can return the '(' where its source
+  // range starts at the object.
+  const SourceLocation At = Call->getSourceRange().getBegin();
   const std::string Alternatives =
       "keep the elements in place with std::deque (insertion at the ends "
       "only), std::list, or std::vector<std::unique_ptr<" +
@@ -201,13 +206,11 @@ void RelocatingContainerCheck::check(const MatchFinder::MatchResult &Result) {
   SelfReferenceModel &Model = Models.get(*Result.Context);
   if (std::optional<MustNotMove> Why = Model.mustNotMove(Element);
       Why && Why->MoveWrong) {
-    diag(Call->getBeginLoc(),
-         "%0 relocates elements of type %1, whose moves leave them broken")
+    diag(At, "%0 relocates elements of type %1, whose moves leave them broken")
         << Name << Element;
-    diag(Why->At ? Why->At->getLocation() : Call->getBeginLoc(), "%0",
-         DiagnosticIDs::Note)
+    diag(Why->At ? Why->At->getLocation() : At, "%0", DiagnosticIDs::Note)
         << Why->Reason;
-    diag(Call->getBeginLoc(), Alternatives, DiagnosticIDs::Note);
+    diag(At, Alternatives, DiagnosticIDs::Note);
     return;
   }
 
@@ -233,14 +236,14 @@ void RelocatingContainerCheck::check(const MatchFinder::MatchResult &Result) {
   if (Reaching.empty())
     return;
   const bool Definite = !Flow->reachableAvoiding(Call, PinStmts);
-  diag(Call->getBeginLoc(), "%0 relocates the elements of %1, one of which "
-                            "%select{may be|is}2 pinned")
+  diag(At, "%0 relocates the elements of %1, one of which "
+           "%select{may be|is}2 pinned")
       << Name << PinEventFinder::describeObject(Object) << Definite;
   for (const PinEvent *Event : Reaching)
     diag(Event->At->getBeginLoc(), "an element of %0 is pinned here: %1",
          DiagnosticIDs::Note)
         << PinEventFinder::describeObject(Object) << Event->Reason;
-  diag(Call->getBeginLoc(), Alternatives, DiagnosticIDs::Note);
+  diag(At, Alternatives, DiagnosticIDs::Note);
 }
 
 } // namespace pincheck

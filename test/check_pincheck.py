@@ -6,6 +6,10 @@ result, in the manner of clang-tidy's own check tests.
                   [--fix-notes]
                   FILE CHECK-NAME TEMP [-- COMPILER-FLAGS...]
 
+* Lines with the prefix followed by -LLVM<N> (CHECK-MESSAGES-LLVM22:) apply
+  only when pincheck is built against LLVM N, for output that differs
+  between the supported LLVMs (Clang's type printing, for one).
+
 * The diagnostics are matched with FileCheck against the CHECK-MESSAGES lines
   of FILE; every warning, error and note must be matched, so a file without
   CHECK-MESSAGES (or CHECK-FIXES) lines asserts that the check stays quiet.
@@ -39,6 +43,8 @@ def main():
     parser.add_argument("--pincheck", required=True)
     parser.add_argument("--filecheck", required=True)
     parser.add_argument("--clangxx", required=True)
+    parser.add_argument("--llvm-version", required=True,
+                        help="the LLVM major pincheck is built against")
     parser.add_argument("-I", dest="includes", action="append", default=[])
     parser.add_argument("--frontend", choices=["tidy", "cli"], default="tidy")
     parser.add_argument("--check-suffix", default="")
@@ -63,8 +69,11 @@ def main():
     fixes_prefix = f"CHECK-FIXES{suffix}"
     with open(args.input) as f:
         source = f.read()
-    has_messages = re.search(rf"\b{messages_prefix}:", source) is not None
-    has_fixes = re.search(rf"\b{fixes_prefix}:", source) is not None
+    version_suffix = f"-LLVM{args.llvm_version}"
+    has_messages = re.search(rf"\b{messages_prefix}({version_suffix})?:",
+                             source) is not None
+    has_fixes = re.search(rf"\b{fixes_prefix}({version_suffix})?:",
+                          source) is not None
 
     # The copy keeps every line (so [[@LINE]] still matches) but loses the
     # CHECK comments, which would otherwise match themselves.
@@ -99,7 +108,10 @@ def main():
         f.write(output)
     if has_messages:
         status, fc_output = run([args.filecheck, f"-input-file={messages_file}",
-                                 args.input, f"-check-prefix={messages_prefix}",
+                                 args.input,
+                                 f"--check-prefixes={messages_prefix},"
+                                 f"{messages_prefix}{version_suffix}",
+                                 "--allow-unused-prefixes",
                                  "-implicit-check-not={{warning|error|note}}:"])
         if status != 0:
             fail("diagnostics do not match", fc_output + "\n--- output ---\n" + output)
@@ -108,7 +120,10 @@ def main():
 
     if has_fixes:
         status, fc_output = run([args.filecheck, f"-input-file={temp_source}",
-                                 args.input, f"-check-prefix={fixes_prefix}",
+                                 args.input,
+                                 f"--check-prefixes={fixes_prefix},"
+                                 f"{fixes_prefix}{version_suffix}",
+                                 "--allow-unused-prefixes",
                                  "-strict-whitespace"])
         if status != 0:
             with open(temp_source) as f:

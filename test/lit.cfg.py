@@ -21,15 +21,20 @@ config.substitutions.append(
      f"{config.python} {check_script} --clang-tidy={config.clang_tidy} "
      f"--plugin={tidy_plugin} --pincheck={pincheck} "
      f"--filecheck={config.filecheck} --clangxx={config.clangxx} "
+     f"--llvm-version={config.llvm_version} "
      f"-I{os.path.join(src, 'include')}"))
 config.substitutions.append(
     ("%clang_tidy_plugin", f"{config.clang_tidy} --load={tidy_plugin}"))
+config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(
     ("%clang_plugin", f"{config.clangxx} -fplugin={compiler_plugin}"))
 config.substitutions.append(("%pincheck_obj", obj))
 config.substitutions.append(("%pincheck_include", os.path.join(src, "include")))
 config.substitutions.append(("%pincheck", pincheck))
 config.substitutions.append(("%clangxx", config.clangxx))
+config.substitutions.append(("%llvm_version", config.llvm_version))
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%cpack", config.cpack))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%examples", os.path.join(src, "examples")))
 config.substitutions.append(
@@ -68,6 +73,31 @@ for feature, header in [("qt6", "/usr/include/x86_64-linux-gnu/qt6/QtCore/qtypei
                         ("qt5", "/usr/include/x86_64-linux-gnu/qt5/QtCore/qtypeinfo.h")]:
     if os.path.exists(header):
         config.available_features.add(feature)
+
+# llvm-19 or llvm-22: for tests whose commands differ with the library code
+# of the LLVM (libc++'s headers).
+config.available_features.add(f"llvm-{config.llvm_version}")
+
+# The other supported LLVM's clang-tidy and clang++, for the version-mismatch
+# tests (`other-llvm`), which load this build's plugins into them. With
+# --param=pincheck_other_llvm=required (make test-all) their absence is an
+# error instead of a reason to skip those tests.
+other_llvm = None
+for version in config.supported_llvm_versions:
+    if version == config.llvm_version:
+        continue
+    tools = [os.path.join("/usr/lib", f"llvm-{version}", "bin", name)
+             for name in ("clang-tidy", "clang++")]
+    if all(os.access(tool, os.X_OK) for tool in tools):
+        other_llvm = version
+        config.available_features.add("other-llvm")
+        config.substitutions.append(("%other_llvm_version", version))
+        config.substitutions.append(("%other_clang_tidy", tools[0]))
+        config.substitutions.append(("%other_clangxx", tools[1]))
+        break
+if other_llvm is None and lit_config.params.get("pincheck_other_llvm") == "required":
+    lit_config.fatal("the version-mismatch tests need the clang-tidy and clang++ "
+                     "of another supported LLVM than " + config.llvm_version)
 
 sarif_schema = os.path.join(obj, "test-deps", "sarif-2.1.0.json")
 try:

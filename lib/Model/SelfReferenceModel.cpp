@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Model/SelfReferenceModel.h"
+#include "Compat.h"
 #include "Model/Annotations.h"
 #include "Model/BodyScan.h"
 #include "clang/AST/ASTContext.h"
@@ -59,7 +60,7 @@ QualType TypeSummary::subobjectType() const {
     return Field->getType();
   if (const auto *Base =
           dyn_cast_or_null<CXXRecordDecl>(SelfReferentialSubobject))
-    return QualType(Base->getTypeForDecl(), 0);
+    return compat::declaredType(Base);
   return {};
 }
 
@@ -245,7 +246,7 @@ static std::optional<StorageKind> knownBufferStorage(StringRef Name) {
 static bool isKnownSelfReferentialLibraryType(const CXXRecordDecl *Record) {
   static const llvm::StringSet<> Names = {"boost::container::small_vector"};
   return Names.contains(
-      qualifiedTemplateName(QualType(Record->getTypeForDecl(), 0)));
+      qualifiedTemplateName(compat::declaredType(Record)));
 }
 
 /// Containers whose first elements live in raw bytes inside the object.
@@ -524,7 +525,7 @@ void SelfReferenceModel::analyze(TypeSummary &Summary) {
   Summary.Unpin = hasPinAnnotation(Record, annotation::Unpin);
   Summary.PinnedMarker =
       hasPinAnnotation(Record, annotation::Pinned) ||
-      qualifiedTemplateName(QualType(Record->getTypeForDecl(), 0)) ==
+      qualifiedTemplateName(compat::declaredType(Record)) ==
           "pin::PhantomPinned";
   if (!Summary.PinnedMarker && !PinnedTypeNames.empty()) {
     std::string Name = Record->getQualifiedNameAsString();

@@ -1,8 +1,9 @@
 // Relocating containers of other libraries, against their real headers:
-// LLVM's SmallVector (llvm-19-dev) and Qt 6's QList (qt6-base-dev).
+// LLVM's SmallVector (llvm-N-dev of the LLVM pincheck is built against) and
+// Qt 6's QList (qt6-base-dev).
 // REQUIRES: qt6
-// RUN: %check_pincheck --frontend=tidy %s pin-relocating-container %t -- -std=c++17 -fPIC -idirafter /usr/lib/llvm-19/include -I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore
-// RUN: %check_pincheck --frontend=cli %s pin-relocating-container %t -- -std=c++17 -fPIC -idirafter /usr/lib/llvm-19/include -I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore
+// RUN: %check_pincheck --frontend=tidy %s pin-relocating-container %t -- -std=c++17 -fPIC -idirafter %llvm_include -I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore
+// RUN: %check_pincheck --frontend=cli %s pin-relocating-container %t -- -std=c++17 -fPIC -idirafter %llvm_include -I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore
 
 #include <QtCore/QList>
 #include <QtCore/QString>

@@ -1,4 +1,4 @@
-// LLVM ADT (llvm-19-dev): SmallVector, SmallString, StringMap, simple_ilist,
+// LLVM ADT (llvm-N-dev): SmallVector, SmallString, StringMap, simple_ilist,
 // iplist and DenseMap used as applications use them. Their inline buffers
 // and sentinels are handled by their own copies and moves, so correct use
 // is quiet; copying their bytes is not.

@@ -2,9 +2,12 @@
 // copies; QVarLengthArray points at its inline storage and re-points on
 // move; QObjects never move, and a lambda capturing 'this' connected to a
 // signal keeps the object's address. Correct use is quiet.
+// Qt's directories are system include directories, as CMake's Qt6::Core
+// target makes them: LLVM 22's default header filter ('.*') would otherwise
+// show the findings inside Qt's own code, which headers/qt6.test covers.
 // REQUIRES: qt6
-// RUN: %check_pincheck --frontend=tidy %s 'pin-*' %t -- -std=c++17 -fPIC -I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore
-// RUN: %check_pincheck --frontend=cli %s 'pin-*' %t -- -std=c++17 -fPIC -I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore
+// RUN: %check_pincheck --frontend=tidy %s 'pin-*' %t -- -std=c++17 -fPIC -isystem /usr/include/x86_64-linux-gnu/qt6 -isystem /usr/include/x86_64-linux-gnu/qt6/QtCore
+// RUN: %check_pincheck --frontend=cli %s 'pin-*' %t -- -std=c++17 -fPIC -isystem /usr/include/x86_64-linux-gnu/qt6 -isystem /usr/include/x86_64-linux-gnu/qt6/QtCore
 
 #include <QtCore/QList>
 #include <QtCore/QObject>
@@ -89,11 +92,12 @@ public:
 void keepListeners(QTimer &Timer, std::vector<Listener> &All) {
   Listener L(Timer);
   All.push_back(std::move(L));
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: moving 'L' of type 'Listener' after it was pinned [pin-move-after-pin]
-// CHECK-MESSAGES: :[[@LINE-3]]:12: note: 'L' is pinned from its construction: the constructor of 'Listener' hands its address to 'connect'
-// CHECK-MESSAGES: :[[@LINE-3]]:3: warning: 'push_back' relocates elements of type 'Listener', whose moves leave them broken [pin-relocating-container]
-// CHECK-MESSAGES: :[[@LINE-17]]:7: note: the constructor of 'Listener' hands out its address
-// CHECK-MESSAGES: :[[@LINE-5]]:3: note: keep the elements in place with std::deque (insertion at the ends only), std::list, or std::vector<std::unique_ptr<Listener>>
+// CHECK-MESSAGES-DAG: :[[@LINE-1]]:3: warning: moving 'L' of type 'Listener' after it was pinned [pin-move-after-pin]
+// CHECK-MESSAGES-DAG: :[[@LINE-3]]:12: note: 'L' is pinned from its construction: the constructor of 'Listener' hands its address to 'connect'
+// CHECK-MESSAGES-DAG: :[[@LINE-3]]:3: warning: 'push_back' relocates elements of type 'Listener', whose moves leave them broken [pin-relocating-container]
+// CHECK-MESSAGES-DAG: :[[@LINE-17]]:7: note: the constructor of 'Listener' hands out its address
+// CHECK-MESSAGES-DAG: :[[@LINE-5]]:3: note: keep the elements in place with std::deque (insertion at the ends only), std::list, or std::vector<std::unique_ptr<Listener>>
+// (DAG: clang-tidy 19 and 22 order two findings at one place differently.)
 }
 
 // Misuse: copying the bytes of a QVarLengthArray.

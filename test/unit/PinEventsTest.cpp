@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Model/PinEvents.h"
+#include "Compat.h"
 #include "ModelTestSupport.h"
 
 using namespace clang;
@@ -130,7 +131,7 @@ TEST(PinEvents, ConstructionPinOnlyForTypesWithWrongOperations) {
     struct Plain { int x; };)cpp");
   ASSERT_TRUE(F.AST);
   auto Type = [&](StringRef Name) {
-    return QualType(F.find<CXXRecordDecl>(Name)->getTypeForDecl(), 0);
+    return compat::declaredType(F.find<CXXRecordDecl>(Name));
   };
   auto InlinePin = F.Finder.constructionPin(Type("Inline"));
   ASSERT_TRUE(InlinePin);

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Model/SelfReferenceModel.h"
+#include "Compat.h"
 #include "ModelTestSupport.h"
 
 using namespace clang;
@@ -207,8 +208,7 @@ TEST(MustNotMove, NamesThePointerTheMarkerAndTheMember) {
   ASSERT_TRUE(AST);
   SelfReferenceModel Model;
   auto Why = [&](StringRef Name) {
-    return Model.mustNotMove(
-        QualType(findClass(*AST, Name)->getTypeForDecl(), 0));
+    return Model.mustNotMove(compat::declaredType(findClass(*AST, Name)));
   };
   ASSERT_TRUE(Why("Frame"));
   EXPECT_EQ(Why("Frame")->Reason, "'Frame' points 'top' into itself");

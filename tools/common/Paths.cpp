@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Paths.h"
+#include "Compat.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -18,7 +19,7 @@ std::string normalizedPath(StringRef Path, StringRef BuildDirectory) {
     return "";
   SmallString<256> Normal(Path);
   if (!sys::path::is_absolute(Normal) && !BuildDirectory.empty())
-    sys::fs::make_absolute(BuildDirectory, Normal);
+    compat::makeAbsolute(BuildDirectory, Normal);
   sys::path::remove_dots(Normal, /*remove_dot_dot=*/true);
   return std::string(Normal);
 }

@@ -5,10 +5,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "TidyEngine.h"
+#include "Compat.h"
 #include "UserCodeScope.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Frontend/FrontendAction.h"
@@ -90,9 +90,8 @@ std::vector<ClangTidyError> runTidyOnUserCode(
   ClangTidyDiagnosticConsumer Diagnostics(Context, /*ForwardTo=*/nullptr,
                                           /*RemoveIncompatibleErrors=*/true,
                                           ApplyAnyFix);
-  DiagnosticsEngine Engine(new DiagnosticIDs(), new DiagnosticOptions(),
-                           &Diagnostics, /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(&Engine);
+  std::unique_ptr<DiagnosticsEngine> Engine =
+      compat::createTidyDiagnosticsEngine(Context, Diagnostics);
   Tool.setDiagnosticConsumer(&Diagnostics);
 
   UserCodeActionFactory Factory(Context, std::move(FS));

@@ -21,10 +21,10 @@ createOptionsProvider(const TidySettings &Settings,
   ClangTidyOptions OverrideOptions;
   if (!Settings.Checks.empty())
     OverrideOptions.Checks = Settings.Checks;
-  if (!Settings.HeaderFilter.empty())
-    OverrideOptions.HeaderFilterRegex = Settings.HeaderFilter;
-  if (!Settings.ExcludeHeaderFilter.empty())
-    OverrideOptions.ExcludeHeaderFilterRegex = Settings.ExcludeHeaderFilter;
+  if (Settings.HeaderFilter)
+    OverrideOptions.HeaderFilterRegex = *Settings.HeaderFilter;
+  if (Settings.ExcludeHeaderFilter)
+    OverrideOptions.ExcludeHeaderFilterRegex = *Settings.ExcludeHeaderFilter;
   if (!Settings.WarningsAsErrors.empty())
     OverrideOptions.WarningsAsErrors = Settings.WarningsAsErrors;
   if (Settings.ConfigFile.empty())

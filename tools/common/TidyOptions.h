@@ -14,6 +14,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace pincheck {
@@ -24,8 +25,11 @@ struct TidySettings {
   std::string Checks;
   /// A `.clang-tidy` style file read instead of the ones beside the sources.
   std::string ConfigFile;
-  std::string HeaderFilter;
-  std::string ExcludeHeaderFilter;
+  /// Given, even empty, the filters override the configuration, as in
+  /// clang-tidy: `--header-filter=` hides headers where the default (LLVM
+  /// 22's '.*') shows them.
+  std::optional<std::string> HeaderFilter;
+  std::optional<std::string> ExcludeHeaderFilter;
   std::string WarningsAsErrors;
 };
 

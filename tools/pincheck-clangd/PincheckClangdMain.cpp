@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "pincheck/Version.h"
 #include "Analyzer.h"
 #include "ClangdProcess.h"
 #include "CompileCommands.h"
@@ -84,6 +85,7 @@ struct SplitArguments {
   /// --help, --check): it then replaces this process.
   bool NotAServer = false;
   bool Help = false;
+  bool Version = false;
 };
 } // namespace
 
@@ -117,6 +119,8 @@ static SplitArguments splitArguments(int Argc, const char **Argv) {
     if (!IsOurs && !IsShared) {
       if (is_contained({"help", "help-hidden", "help-list", "h"}, Key))
         Result.Help = true;
+      if (Key == "version" && Arg.starts_with("-"))
+        Result.Version = true;
       if (is_contained({"help", "help-hidden", "help-list", "h", "version",
                         "check", "print-options", "print-all-options"},
                        Key) &&
@@ -187,6 +191,11 @@ int main(int argc, const char **argv) {
       sys::fs::getMainExecutable(argv[0], reinterpret_cast<void *>(&main));
   Expected<std::string> Clangd = findClangd(ClangdPath, Self);
 
+  // pincheck-clangd's version, then clangd's own.
+  if (Args.Version) {
+    outs() << PINCHECK_VERSION_LINE("pincheck-clangd") << "\n";
+    outs().flush();
+  }
   if (Args.NotAServer && Clangd) {
     if (Args.Help)
       printHelp();
@@ -213,7 +222,7 @@ int main(int argc, const char **argv) {
       Checks.empty() ? "the .clang-tidy files" : "--checks");
 
   CrashRecoveryContext::Enable();
-  Analyzer Analysis(TidySettings{Checks, ConfigFile, "", "", ""},
+  Analyzer Analysis(TidySettings{Checks, ConfigFile, std::nullopt, std::nullopt, ""},
                     DocsBaseUrl.empty() ? defaultDocsBaseUrl()
                                         : std::string(DocsBaseUrl));
   CompileCommands Commands({CompileCommandsDir, EnableConfig});

@@ -15,13 +15,13 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Compat.h"
 #include "UserCodeScope.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "clang/Frontend/MultiplexConsumer.h"
@@ -124,10 +124,8 @@ protected:
         std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(),
                                               Defaults, Overrides));
     auto Collector = std::make_unique<ClangTidyDiagnosticConsumer>(*Context);
-    auto Engine = std::make_unique<DiagnosticsEngine>(
-        new DiagnosticIDs, new DiagnosticOptions, Collector.get(),
-        /*ShouldOwnClient=*/false);
-    Context->setDiagnosticsEngine(Engine.get());
+    std::unique_ptr<DiagnosticsEngine> Engine =
+        compat::createTidyDiagnosticsEngine(*Context, *Collector);
     ClangTidyASTConsumerFactory Factory(*Context);
     std::unique_ptr<ASTConsumer> Tidy =
         Factory.createASTConsumer(Compiler, File);

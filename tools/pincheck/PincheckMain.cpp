@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "Compat.h"
 #include "Findings.h"
 #include "Report.h"
 #include "TidyEngine.h"
@@ -18,7 +19,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
-#include "clang/Basic/Version.h"
+#include "pincheck/Version.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -65,7 +66,8 @@ static cl::opt<unsigned>
 static cl::opt<std::string>
     HeaderFilter("header-filter",
                  cl::desc("Regular expression of the headers whose findings "
-                          "are shown (as in clang-tidy)"),
+                          "are shown (as in clang-tidy; an empty one shows "
+                          "none)"),
                  cl::init(""), cl::cat(PincheckCategory));
 
 static cl::opt<std::string> ExcludeHeaderFilter(
@@ -141,16 +143,19 @@ static cl::opt<bool> ListChecks("list-checks",
 enum ExitStatus { NoFindings = 0, Findings = 1, UsageOrCompileError = 2 };
 
 static void printVersion(raw_ostream &OS) {
-  OS << "pincheck " << PINCHECK_VERSION << " (LLVM " << CLANG_VERSION_STRING
-     << ")\n";
+  OS << PINCHECK_VERSION_LINE("pincheck") << "\n";
 }
 
 /// The options provider for the command line's settings; reports a bad
 /// configuration file and returns null.
 static std::unique_ptr<ClangTidyOptionsProvider>
 createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
-  TidySettings Settings{Checks, ConfigFile, HeaderFilter, ExcludeHeaderFilter,
-                        WarningsAsErrors};
+  auto Given = [](const cl::opt<std::string> &Option) {
+    return Option.getNumOccurrences() ? std::optional<std::string>(Option)
+                                      : std::nullopt;
+  };
+  TidySettings Settings{Checks, ConfigFile, Given(HeaderFilter),
+                        Given(ExcludeHeaderFilter), WarningsAsErrors};
   auto Provider = pincheck::createOptionsProvider(Settings, std::move(FS));
   if (!Provider) {
     errs() << "pincheck: " << toString(Provider.takeError()) << "\n";
@@ -292,7 +297,7 @@ int main(int argc, const char **argv) {
     ClangTidyOptions Effective =
         Provider->getOptions(Files.empty() ? "dummy.cpp" : Files.front());
     outs() << "Enabled checks:\n";
-    for (const std::string &Name : getCheckNames(Effective, false))
+    for (const std::string &Name : compat::enabledCheckNames(Effective))
       outs() << "    " << Name << "\n";
     return NoFindings;
   }

@@ -1,0 +1,106 @@
+//===--- Compat.h - What differs between the supported LLVM majors --------===//
+//
+// Part of pincheck. pincheck builds against LLVM 19 and LLVM 22
+// (-DPINCHECK_LLVM_VERSION, docs/install.md). Every API whose spelling
+// differs between them is wrapped here, so that the rest of the code is
+// written once and this is the only file that tests LLVM_VERSION_MAJOR.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PINCHECK_COMPAT_H
+#define PINCHECK_COMPAT_H
+
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+// LLVM 22 declares the module registry in ClangTidyModule.h and deprecates
+// this header (with a #warning).
+#if LLVM_VERSION_MAJOR < 22
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
+
+namespace pincheck {
+namespace compat {
+
+/// The type that a class, struct, union or enum declaration declares, as
+/// LLVM 19's TagDecl::getTypeForDecl gave it: the record type, printed with
+/// its scope ('llvm::SmallVectorImpl<int>'), and for a class template's
+/// pattern the type as written inside it ('list<_Tp, _Alloc>').
+inline clang::QualType declaredType(const clang::TagDecl *Decl) {
+#if LLVM_VERSION_MAJOR >= 22
+  const clang::ASTContext &Context = Decl->getASTContext();
+  const auto *Record = llvm::dyn_cast<clang::CXXRecordDecl>(Decl);
+  if (Record && Record->getDescribedClassTemplate())
+    return Context.getTagType(clang::ElaboratedTypeKeyword::None,
+                              /*Qualifier=*/std::nullopt, Decl,
+                              /*OwnsTag=*/false);
+  return Context.getCanonicalTagType(Decl);
+#else
+  return clang::QualType(Decl->getTypeForDecl(), 0);
+#endif
+}
+
+/// The checks that \p Options enable, among the registered ones, without
+/// the static analyzer's alpha checkers (and, in LLVM 22, without custom
+/// checks from the configuration).
+inline std::vector<std::string>
+enabledCheckNames(const clang::tidy::ClangTidyOptions &Options) {
+#if LLVM_VERSION_MAJOR >= 22
+  return clang::tidy::getCheckNames(
+      Options,
+      /*AllowEnablingAnalyzerAlphaCheckers=*/false,
+      /*ExperimentalCustomChecks=*/false);
+#else
+  return clang::tidy::getCheckNames(
+      Options, /*AllowEnablingAnalyzerAlphaCheckers=*/false);
+#endif
+}
+
+/// Makes the relative path \p Path absolute against \p Directory.
+inline void makeAbsolute(llvm::StringRef Directory,
+                         llvm::SmallVectorImpl<char> &Path) {
+#if LLVM_VERSION_MAJOR >= 22
+  llvm::sys::path::make_absolute(Directory, Path);
+#else
+  llvm::sys::fs::make_absolute(Directory, Path);
+#endif
+}
+
+/// A diagnostics engine that sends what \p Context reports to \p Consumer,
+/// installed as \p Context's engine. The engine must not outlive
+/// \p Context (which owns its options in LLVM 22).
+inline std::unique_ptr<clang::DiagnosticsEngine>
+createTidyDiagnosticsEngine(clang::tidy::ClangTidyContext &Context,
+                            clang::DiagnosticConsumer &Consumer) {
+#if LLVM_VERSION_MAJOR >= 22
+  auto Options = std::make_unique<clang::DiagnosticOptions>();
+  auto Engine = std::make_unique<clang::DiagnosticsEngine>(
+      clang::DiagnosticIDs::create(), *Options, &Consumer,
+      /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(std::move(Options), Engine.get());
+#else
+  auto Engine = std::make_unique<clang::DiagnosticsEngine>(
+      new clang::DiagnosticIDs, new clang::DiagnosticOptions, &Consumer,
+      /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(Engine.get());
+#endif
+  return Engine;
+}
+
+} // namespace compat
+} // namespace pincheck
+
+#endif // PINCHECK_COMPAT_H

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CompileCommands.h"
+#include "Compat.h"
 #include "Logger.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
@@ -148,7 +149,7 @@ static size_t inputIndex(const tooling::CompileCommand &Command,
     if (Arg.starts_with("-"))
       continue;
     SmallString<256> Absolute(Arg);
-    sys::fs::make_absolute(Command.Directory, Absolute);
+    compat::makeAbsolute(Command.Directory, Absolute);
     sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
     if (Absolute == File)
       return I;
@@ -302,7 +303,7 @@ ResolvedCommand CompileCommands::commandFor(StringRef File) {
           Policy = *Fragment.CompilationDatabase;
           if (*Policy != "Ancestors" && *Policy != "None") {
             SmallString<256> Dir(*Policy);
-            sys::fs::make_absolute(Fragment.Directory, Dir);
+            compat::makeAbsolute(Fragment.Directory, Dir);
             Policy = std::string(Dir);
           }
         }

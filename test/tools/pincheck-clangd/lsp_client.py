@@ -23,7 +23,7 @@ test can hold its own script (`# LSP: open a.cpp`):
                             a full-text didChange with the text of DIR/SOURCE
   save FILE                 writes the client's text of FILE to disk, didSave
   close FILE                didClose
-  wait-diagnostics FILE [version=N] [pincheck=yes|no]
+  wait-diagnostics FILE [version=N] [pincheck=yes|no] [clang=yes|no]
                             waits for the next publishDiagnostics for FILE
                             that matches, and prints it
   history FILE              prints the version and sources of every
@@ -267,6 +267,12 @@ class Client:
             if conditions.get("pincheck") == "yes" and not has_pincheck:
                 return False
             if conditions.get("pincheck") == "no" and has_pincheck:
+                return False
+            # clangd's own diagnostics: whether clangd has published yet.
+            has_clang = any(d.get("source") != "pincheck" for d in params["diagnostics"])
+            if conditions.get("clang") == "yes" and not has_clang:
+                return False
+            if conditions.get("clang") == "no" and has_clang:
                 return False
             return True
 

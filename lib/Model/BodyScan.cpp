@@ -27,6 +27,19 @@ void MemberWriteCollector::collectFunction(const FunctionDecl *FD) {
   if (!FD || !FD->hasBody(Definition) || !Visited.insert(Definition).second)
     return;
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition)) {
+    // In a template pattern Sema has not added the implicit initializers
+    // yet: a member not initialized otherwise gets its default member
+    // initializer.
+    if (!Ctor->isDelegatingConstructor()) {
+      llvm::SmallPtrSet<const FieldDecl *, 8> Initialized;
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (const FieldDecl *Field = Init->getAnyMember())
+          Initialized.insert(Field);
+      for (const FieldDecl *Field : Ctor->getParent()->fields())
+        if (Field->hasInClassInitializer() && !Initialized.contains(Field) &&
+            Field->getInClassInitializer())
+          Writes.push_back({Field, Field->getInClassInitializer(), false});
+    }
     for (const CXXCtorInitializer *Init : Ctor->inits()) {
       if (const FieldDecl *Field = Init->getAnyMember())
         Writes.push_back({Field, Init->getInit(), BranchDepth > 0});
@@ -149,8 +162,34 @@ void MemberWriteCollector::collectStmt(const Stmt *S) {
       }
     }
   } else if (const auto *Call = dyn_cast<CallExpr>(S); Call && FollowCalls) {
-    if (const auto *Callee = dyn_cast<CXXDependentScopeMemberExpr>(
-            Call->getCallee()->IgnoreParenImpCasts()))
+    const Expr *CalleeExpr = Call->getCallee()->IgnoreParenImpCasts();
+    // `freeHeap()` on `*this` in a class template: a plain call of a member
+    // expression, as the object's type is dependent.
+    if (const auto *ME = dyn_cast<MemberExpr>(CalleeExpr))
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+          MD && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
+        SmallVector<const Expr *, 4> Args(Call->arguments());
+        followCall(MD, Args);
+      }
+    // `assign(other)` with a dependent argument: the one member function of
+    // that name and arity.
+    if (const auto *UME = dyn_cast<UnresolvedMemberExpr>(CalleeExpr);
+        UME && (UME->isImplicitAccess() ||
+                isa<CXXThisExpr>(UME->getBase()->IgnoreParenImpCasts()))) {
+      const CXXMethodDecl *Found = nullptr;
+      bool Unique = true;
+      for (const NamedDecl *ND : UME->decls())
+        if (const auto *MD = dyn_cast<CXXMethodDecl>(ND->getUnderlyingDecl());
+            MD && !MD->isStatic() && MD->getNumParams() == Call->getNumArgs()) {
+          Unique = !Found;
+          Found = MD;
+        }
+      if (Found && Unique) {
+        SmallVector<const Expr *, 4> Args(Call->arguments());
+        followCall(Found, Args);
+      }
+    }
+    if (const auto *Callee = dyn_cast<CXXDependentScopeMemberExpr>(CalleeExpr))
       if (const CXXMethodDecl *MD =
               memberOfDependentBase(Callee, Call->getNumArgs())) {
         SmallVector<const Expr *, 4> Args(Call->arguments());

@@ -144,3 +144,58 @@ template <class T> class CopiedBuffer : public BufferBase<T> {
 public:
   CopiedBuffer() { this->set(Store); }
 };
+
+// A class template whose members re-seat through helpers called on `*this`
+// (plain calls in the pattern) and whose move constructor relies on the
+// default member initializer (examples/small_vector.h).
+template <class T, unsigned N> class TemplateSmallVector {
+public:
+  TemplateSmallVector() = default;
+  TemplateSmallVector(TemplateSmallVector &&Other) {
+    if (Other.Data != Other.Inline)
+      Data = Other.Data;
+    Other.Data = Other.Inline;
+  }
+  TemplateSmallVector &operator=(TemplateSmallVector &&Other) {
+    if (Other.Data == Other.Inline) {
+      assign(Other);
+    } else {
+      release();
+      Data = Other.Data;
+    }
+    return *this;
+  }
+  TemplateSmallVector(const TemplateSmallVector &) = delete;
+  TemplateSmallVector &operator=(const TemplateSmallVector &) = delete;
+
+private:
+  void assign(const TemplateSmallVector &Other) { Inline[0] = Other.Inline[0]; }
+  void release() {
+    if (Data != Inline)
+      delete[] Data;
+    Data = Inline;
+  }
+  T *Data = Inline;
+  T Inline[N];
+};
+
+// Positive twin: the move assignment copies the pointer on every path.
+template <class T, unsigned N> class TemplateCopiedPointer {
+// CHECK-MESSAGES: :[[@LINE-1]]:38: warning: moving 'TemplateCopiedPointer' leaves 'Data' pointing into the source object [pin-self-referential-type]
+// CHECK-MESSAGES: :[[@LINE+14]]:6: note: interior pointer 'Data' declared here
+// CHECK-MESSAGES: :[[@LINE+13]]:13: note: 'Data' is set here to the address of member 'Inline' (inline storage)
+// CHECK-MESSAGES: :[[@LINE+5]]:12: note: move assignment operator copies 'Data' from the source object instead of re-seating it
+public:
+  TemplateCopiedPointer() = default;
+  TemplateCopiedPointer(TemplateCopiedPointer &&) = delete;
+  TemplateCopiedPointer &operator=(TemplateCopiedPointer &&Other) {
+    Data = Other.Data;
+    return *this;
+  }
+  TemplateCopiedPointer(const TemplateCopiedPointer &) = delete;
+  TemplateCopiedPointer &operator=(const TemplateCopiedPointer &) = delete;
+
+private:
+  T *Data = Inline;
+  T Inline[N];
+};

@@ -23,6 +23,8 @@ test can hold its own script (`# LSP: open a.cpp`):
                             a full-text didChange with the text of DIR/SOURCE
   save FILE                 writes the client's text of FILE to disk, didSave
   close FILE                didClose
+  wait-log FILE REGEX       waits for a line of FILE (relative to DIR) that
+                            matches: an analysis that publishes nothing
   wait-diagnostics FILE [version=N] [pincheck=yes|no] [clang=yes|no]
                             waits for the next publishDiagnostics for FILE
                             that matches, and prints it
@@ -42,6 +44,7 @@ import argparse
 import json
 import os
 import queue
+import re
 import subprocess
 import sys
 import threading
@@ -190,6 +193,22 @@ class Client:
                 sys.exit(1)
 
     # Commands.
+    def wait_log(self, name, pattern):
+        """Waits until the file FILE (the server's standard error, which the
+        RUN line redirects) has a line matching PATTERN: the end of an
+        analysis that publishes nothing."""
+        path = self.file(name)
+        deadline = time.time() + self.timeout
+        while time.time() < deadline:
+            if os.path.exists(path):
+                with open(path, errors="replace") as f:
+                    if any(re.search(pattern, line) for line in f):
+                        return
+            time.sleep(0.05)
+        print("timeout waiting for /%s/ in %s" % (pattern, name))
+        self.proc.kill()
+        sys.exit(1)
+
     def initialize(self, flags):
         capabilities = {
             "textDocument": {
@@ -380,6 +399,9 @@ class Client:
                 self.wait_diagnostics(name, dict(c.split("=", 1) for c in conditions))
             elif command == "history":
                 self.history(rest)
+            elif command == "wait-log":
+                name, pattern = rest.split(" ", 1)
+                self.wait_log(name, pattern)
             elif command == "code-action":
                 self.code_action(*rest.split())
             elif command == "apply":

@@ -82,39 +82,72 @@ bool isSameOrBase(const CXXRecordDecl *Record, const CXXRecordDecl *Owner) {
   return isSameOrBase(Record, Owner, 0);
 }
 
+/// The one non-static member function among `Candidates` that takes
+/// `NumArgs` arguments; null when none does or the arguments would decide
+/// between several.
+static const CXXMethodDecl *
+soleMethodWithArity(ArrayRef<const NamedDecl *> Candidates, unsigned NumArgs) {
+  const CXXMethodDecl *Found = nullptr;
+  for (const NamedDecl *ND : Candidates) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(ND->getUnderlyingDecl());
+    if (!MD || MD->isStatic() || MD->getNumParams() != NumArgs)
+      continue;
+    if (Found)
+      return nullptr; // Overloaded.
+    Found = MD;
+  }
+  return Found;
+}
+
 /// `this->set(p, n)` in a template whose base is dependent: the member
 /// function of that base's pattern with this name and arity.
 static const CXXMethodDecl *
 memberOfDependentBase(const CXXDependentScopeMemberExpr *Callee,
                       unsigned NumArgs) {
-  if (!Callee->getMember().isIdentifier())
+  if (!Callee->getMember().isIdentifier() ||
+      !(Callee->isImplicitAccess() ||
+        isa<CXXThisExpr>(Callee->getBase()->IgnoreParenImpCasts())))
     return nullptr;
-  const CXXRecordDecl *Record = nullptr;
-  if (Callee->isImplicitAccess() ||
-      isa<CXXThisExpr>(Callee->getBase()->IgnoreParenImpCasts())) {
-    // For `this->f`, the base type is the class itself, not a pointer.
-    QualType Base = Callee->getBaseType();
-    if (Base->isPointerType())
-      Base = Base->getPointeeType();
-    Record = Base->getAsCXXRecordDecl();
-  }
+  // For `this->f`, the base type is the class itself, not a pointer.
+  QualType Base = Callee->getBaseType();
+  if (Base->isPointerType())
+    Base = Base->getPointeeType();
+  const CXXRecordDecl *Record = Base->getAsCXXRecordDecl();
   if (!Record || !Record->hasDefinition())
     return nullptr;
-  const CXXMethodDecl *Found = nullptr;
-  for (const CXXBaseSpecifier &Base : Record->getDefinition()->bases()) {
-    const CXXRecordDecl *Pattern = patternOfBase(Base.getType());
-    if (!Pattern)
-      continue;
-    for (const NamedDecl *ND : Pattern->lookup(Callee->getMember())) {
-      const auto *MD = dyn_cast<CXXMethodDecl>(ND->getUnderlyingDecl());
-      if (!MD || MD->isStatic() || MD->getNumParams() != NumArgs)
-        continue;
-      if (Found)
-        return nullptr; // Overloaded: the arguments would decide.
-      Found = MD;
-    }
+  SmallVector<const NamedDecl *, 4> Candidates;
+  for (const CXXBaseSpecifier &Base : Record->getDefinition()->bases())
+    if (const CXXRecordDecl *Pattern = patternOfBase(Base.getType()))
+      for (const NamedDecl *ND : Pattern->lookup(Callee->getMember()))
+        Candidates.push_back(ND);
+  return soleMethodWithArity(Candidates, NumArgs);
+}
+
+/// The member function a call on `*this` that Sema left unresolved in a
+/// class template's pattern calls, when the pattern tells.
+static const CXXMethodDecl *calleeInPattern(const CallExpr *Call) {
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  // `freeHeap()`: a plain call of a member expression, as the object's type
+  // is dependent.
+  if (const auto *ME = dyn_cast<MemberExpr>(Callee)) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+    return MD && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())
+               ? MD
+               : nullptr;
   }
-  return Found;
+  // `assign(other)` with a dependent argument.
+  if (const auto *UME = dyn_cast<UnresolvedMemberExpr>(Callee)) {
+    if (!UME->isImplicitAccess() &&
+        !isa<CXXThisExpr>(UME->getBase()->IgnoreParenImpCasts()))
+      return nullptr;
+    SmallVector<const NamedDecl *, 4> Candidates(UME->decls().begin(),
+                                                 UME->decls().end());
+    return soleMethodWithArity(Candidates, Call->getNumArgs());
+  }
+  // `this->set(p)` on a dependent base.
+  if (const auto *DSME = dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+    return memberOfDependentBase(DSME, Call->getNumArgs());
+  return nullptr;
 }
 
 void MemberWriteCollector::followCall(const CXXMethodDecl *MD,
@@ -162,39 +195,10 @@ void MemberWriteCollector::collectStmt(const Stmt *S) {
       }
     }
   } else if (const auto *Call = dyn_cast<CallExpr>(S); Call && FollowCalls) {
-    const Expr *CalleeExpr = Call->getCallee()->IgnoreParenImpCasts();
-    // `freeHeap()` on `*this` in a class template: a plain call of a member
-    // expression, as the object's type is dependent.
-    if (const auto *ME = dyn_cast<MemberExpr>(CalleeExpr))
-      if (const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
-          MD && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
-        SmallVector<const Expr *, 4> Args(Call->arguments());
-        followCall(MD, Args);
-      }
-    // `assign(other)` with a dependent argument: the one member function of
-    // that name and arity.
-    if (const auto *UME = dyn_cast<UnresolvedMemberExpr>(CalleeExpr);
-        UME && (UME->isImplicitAccess() ||
-                isa<CXXThisExpr>(UME->getBase()->IgnoreParenImpCasts()))) {
-      const CXXMethodDecl *Found = nullptr;
-      bool Unique = true;
-      for (const NamedDecl *ND : UME->decls())
-        if (const auto *MD = dyn_cast<CXXMethodDecl>(ND->getUnderlyingDecl());
-            MD && !MD->isStatic() && MD->getNumParams() == Call->getNumArgs()) {
-          Unique = !Found;
-          Found = MD;
-        }
-      if (Found && Unique) {
-        SmallVector<const Expr *, 4> Args(Call->arguments());
-        followCall(Found, Args);
-      }
+    if (const CXXMethodDecl *MD = calleeInPattern(Call)) {
+      SmallVector<const Expr *, 4> Args(Call->arguments());
+      followCall(MD, Args);
     }
-    if (const auto *Callee = dyn_cast<CXXDependentScopeMemberExpr>(CalleeExpr))
-      if (const CXXMethodDecl *MD =
-              memberOfDependentBase(Callee, Call->getNumArgs())) {
-        SmallVector<const Expr *, 4> Args(Call->arguments());
-        followCall(MD, Args);
-      }
   }
   const bool Branches =
       isa<IfStmt, SwitchStmt, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,

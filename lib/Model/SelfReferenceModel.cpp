@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Model/SelfReferenceModel.h"
-#include "Compat.h"
+#include "AST/ASTCompat.h"
 #include "Model/Annotations.h"
 #include "Model/BodyScan.h"
 #include "clang/AST/ASTContext.h"

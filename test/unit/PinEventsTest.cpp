@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Model/PinEvents.h"
-#include "Compat.h"
+#include "AST/ASTCompat.h"
 #include "ModelTestSupport.h"
 
 using namespace clang;

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Model/SelfReferenceModel.h"
-#include "Compat.h"
+#include "AST/ASTCompat.h"
 #include "ModelTestSupport.h"
 
 using namespace clang;

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Paths.h"
-#include "Compat.h"
+#include "Checks/TidyCompat.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

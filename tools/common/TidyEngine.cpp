@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "TidyEngine.h"
-#include "Compat.h"
+#include "Checks/TidyCompat.h"
 #include "UserCodeScope.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CompileCommands.h"
-#include "Compat.h"
+#include "Checks/TidyCompat.h"
 #include "Logger.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"

@@ -11,7 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
-#include "Compat.h"
+#include "Checks/TidyCompat.h"
 #include "Findings.h"
 #include "Report.h"
 #include "TidyEngine.h"

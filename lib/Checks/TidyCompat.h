@@ -1,21 +1,18 @@
-//===--- Compat.h - What differs between the supported LLVM majors --------===//
+//===--- TidyCompat.h - clang-tidy APIs that differ between LLVM majors ---===//
 //
-// Part of pincheck. pincheck builds against LLVM 19 and LLVM 22
-// (-DPINCHECK_LLVM_VERSION, docs/install.md). Every API whose spelling
-// differs between them is wrapped here, so that the rest of the code is
-// written once and this is the only file that tests LLVM_VERSION_MAJOR.
+// Part of pincheck. The clang-tidy and driver APIs whose spelling differs
+// between LLVM 19 and LLVM 22, for the checks and the frontends; the AST ones
+// the model needs are in lib/AST/ASTCompat.h. These two are the only files
+// that test LLVM_VERSION_MAJOR.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef PINCHECK_COMPAT_H
-#define PINCHECK_COMPAT_H
+#ifndef PINCHECK_CHECKS_TIDYCOMPAT_H
+#define PINCHECK_CHECKS_TIDYCOMPAT_H
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang/AST/ASTContext.h"
-#include "clang/AST/Decl.h"
-#include "clang/AST/DeclCXX.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "llvm/ADT/SmallVector.h"
@@ -34,24 +31,6 @@
 
 namespace pincheck {
 namespace compat {
-
-/// The type that a class, struct, union or enum declaration declares, as
-/// LLVM 19's TagDecl::getTypeForDecl gave it: the record type, printed with
-/// its scope ('llvm::SmallVectorImpl<int>'), and for a class template's
-/// pattern the type as written inside it ('list<_Tp, _Alloc>').
-inline clang::QualType declaredType(const clang::TagDecl *Decl) {
-#if LLVM_VERSION_MAJOR >= 22
-  const clang::ASTContext &Context = Decl->getASTContext();
-  const auto *Record = llvm::dyn_cast<clang::CXXRecordDecl>(Decl);
-  if (Record && Record->getDescribedClassTemplate())
-    return Context.getTagType(clang::ElaboratedTypeKeyword::None,
-                              /*Qualifier=*/std::nullopt, Decl,
-                              /*OwnsTag=*/false);
-  return Context.getCanonicalTagType(Decl);
-#else
-  return clang::QualType(Decl->getTypeForDecl(), 0);
-#endif
-}
 
 /// The checks that \p Options enable, among the registered ones, without
 /// the static analyzer's alpha checkers (and, in LLVM 22, without custom
@@ -103,4 +82,4 @@ createTidyDiagnosticsEngine(clang::tidy::ClangTidyContext &Context,
 } // namespace compat
 } // namespace pincheck
 
-#endif // PINCHECK_COMPAT_H
+#endif // PINCHECK_CHECKS_TIDYCOMPAT_H

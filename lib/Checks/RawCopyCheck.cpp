@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "RawCopyCheck.h"
-#include "CheckOptions.h"
+#include "Checks/CheckOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

@@ -4,11 +4,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef PINCHECK_RELOCATABLECLAIMCHECK_H
-#define PINCHECK_RELOCATABLECLAIMCHECK_H
+#ifndef PINCHECK_CHECKS_RELOCATABLECLAIMCHECK_H
+#define PINCHECK_CHECKS_RELOCATABLECLAIMCHECK_H
 
 #include "Model/SelfReferenceModel.h"
-#include "CheckOptions.h"
+#include "Checks/CheckOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace pincheck {
@@ -48,4 +48,4 @@ private:
 
 } // namespace pincheck
 
-#endif // PINCHECK_RELOCATABLECLAIMCHECK_H
+#endif // PINCHECK_CHECKS_RELOCATABLECLAIMCHECK_H

@@ -4,10 +4,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef PINCHECK_MOVEAFTERPINCHECK_H
-#define PINCHECK_MOVEAFTERPINCHECK_H
+#ifndef PINCHECK_CHECKS_MOVEAFTERPINCHECK_H
+#define PINCHECK_CHECKS_MOVEAFTERPINCHECK_H
 
-#include "CheckOptions.h"
+#include "Checks/CheckOptions.h"
 #include "Model/PinEvents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
@@ -78,4 +78,4 @@ private:
 
 } // namespace pincheck
 
-#endif // PINCHECK_MOVEAFTERPINCHECK_H
+#endif // PINCHECK_CHECKS_MOVEAFTERPINCHECK_H

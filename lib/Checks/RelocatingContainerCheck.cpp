@@ -5,8 +5,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "RelocatingContainerCheck.h"
-#include "CheckOptions.h"
-#include "PinFlow.h"
+#include "Checks/CheckOptions.h"
+#include "Model/PinFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

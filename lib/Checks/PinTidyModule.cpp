@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "CheckOptions.h"
-#include "Compat.h"
+#include "Checks/CheckOptions.h"
+#include "Checks/TidyCompat.h"
 #include "MoveAfterPinCheck.h"
 #include "RawCopyCheck.h"
 #include "RelocatableClaimCheck.h"

@@ -5,8 +5,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "RelocatableClaimCheck.h"
-#include "CheckOptions.h"
-#include "Compat.h"
+#include "Checks/CheckOptions.h"
+#include "AST/ASTCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"

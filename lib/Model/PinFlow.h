@@ -1,16 +1,18 @@
 //===--- PinFlow.h - Does a pin reach a move ------------------------------===//
 //
-// Part of pincheck. Control flow questions of `pinning-model.md` section 4,
-// answered on Clang's CFG with clang-tidy's ExprSequence (the order of
-// statements within a block) and StmtToBlockMap.
+// Part of pincheck. The control-flow questions of docs/model.md ("Pin
+// events"), answered on Clang's CFG: which block holds a statement
+// (`CFGStmtMap`) and, within a block, the order of its elements.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef PINCHECK_PINFLOW_H
-#define PINCHECK_PINFLOW_H
+#ifndef PINCHECK_MODEL_PINFLOW_H
+#define PINCHECK_MODEL_PINFLOW_H
 
+#include "clang/AST/ParentMap.h"
 #include "clang/Analysis/CFG.h"
-#include "clang-tidy/utils/ExprSequence.h"
+#include "clang/Analysis/CFGStmtMap.h"
+#include "llvm/ADT/DenseMap.h"
 #include <memory>
 
 namespace pincheck {
@@ -18,6 +20,7 @@ namespace pincheck {
 class PinFlow {
 public:
   PinFlow(const clang::FunctionDecl *Function, clang::ASTContext &Context);
+  ~PinFlow();
 
   /// False when Clang could not build a CFG for the function.
   bool isValid() const { return TheCFG != nullptr; }
@@ -34,11 +37,21 @@ public:
                          llvm::ArrayRef<const clang::Stmt *> Pins) const;
 
 private:
+  /// The block of `S` and the index of the element that evaluates it (or
+  /// the statement that contains it); null when `S` is not in the CFG.
+  std::pair<const clang::CFGBlock *, unsigned>
+  position(const clang::Stmt *S) const;
+  /// `Later` is evaluated after `Earlier` within one block.
+  bool isAfterInBlock(const clang::Stmt *Earlier,
+                      const clang::Stmt *Later) const;
+
   std::unique_ptr<clang::CFG> TheCFG;
-  std::unique_ptr<clang::tidy::utils::ExprSequence> Sequence;
-  std::unique_ptr<clang::tidy::utils::StmtToBlockMap> Blocks;
+  std::unique_ptr<clang::ParentMap> Parents;
+  std::unique_ptr<clang::CFGStmtMap> Blocks;
+  /// The element index of each statement that is a CFG element.
+  llvm::DenseMap<const clang::Stmt *, unsigned> ElementIndex;
 };
 
 } // namespace pincheck
 
-#endif // PINCHECK_PINFLOW_H
+#endif // PINCHECK_MODEL_PINFLOW_H

@@ -4,11 +4,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef PINCHECK_RELOCATINGCONTAINERCHECK_H
-#define PINCHECK_RELOCATINGCONTAINERCHECK_H
+#ifndef PINCHECK_CHECKS_RELOCATINGCONTAINERCHECK_H
+#define PINCHECK_CHECKS_RELOCATINGCONTAINERCHECK_H
 
 #include "Model/PinEvents.h"
-#include "CheckOptions.h"
+#include "Checks/CheckOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace pincheck {
@@ -49,4 +49,4 @@ private:
 
 } // namespace pincheck
 
-#endif // PINCHECK_RELOCATINGCONTAINERCHECK_H
+#endif // PINCHECK_CHECKS_RELOCATINGCONTAINERCHECK_H

@@ -4,11 +4,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef PINCHECK_RAWCOPYCHECK_H
-#define PINCHECK_RAWCOPYCHECK_H
+#ifndef PINCHECK_CHECKS_RAWCOPYCHECK_H
+#define PINCHECK_CHECKS_RAWCOPYCHECK_H
 
 #include "Model/SelfReferenceModel.h"
-#include "CheckOptions.h"
+#include "Checks/CheckOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace pincheck {
@@ -40,4 +40,4 @@ private:
 
 } // namespace pincheck
 
-#endif // PINCHECK_RAWCOPYCHECK_H
+#endif // PINCHECK_CHECKS_RAWCOPYCHECK_H

@@ -12,8 +12,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef PINCHECK_USERCODESCOPE_H
-#define PINCHECK_USERCODESCOPE_H
+#ifndef PINCHECK_TOOLS_USERCODESCOPE_H
+#define PINCHECK_TOOLS_USERCODESCOPE_H
 
 #include "clang/Frontend/MultiplexConsumer.h"
 #include <memory>
@@ -37,4 +37,4 @@ public:
 
 } // namespace pincheck
 
-#endif // PINCHECK_USERCODESCOPE_H
+#endif // PINCHECK_TOOLS_USERCODESCOPE_H

@@ -5,9 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "MoveAfterPinCheck.h"
-#include "CheckOptions.h"
-#include "Compat.h"
-#include "PinFlow.h"
+#include "Checks/CheckOptions.h"
+#include "AST/ASTCompat.h"
+#include "Model/PinFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"

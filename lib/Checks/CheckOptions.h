@@ -4,8 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef PINCHECK_CHECKOPTIONS_H
-#define PINCHECK_CHECKOPTIONS_H
+#ifndef PINCHECK_CHECKS_CHECKOPTIONS_H
+#define PINCHECK_CHECKS_CHECKOPTIONS_H
 
 #include "Model/SelfReferenceModel.h"
 #include "llvm/ADT/StringRef.h"
@@ -37,4 +37,4 @@ private:
 
 } // namespace pincheck
 
-#endif // PINCHECK_CHECKOPTIONS_H
+#endif // PINCHECK_CHECKS_CHECKOPTIONS_H

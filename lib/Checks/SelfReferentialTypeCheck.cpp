@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SelfReferentialTypeCheck.h"
-#include "CheckOptions.h"
+#include "Checks/CheckOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"

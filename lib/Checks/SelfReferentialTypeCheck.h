@@ -4,11 +4,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef PINCHECK_SELFREFERENTIALTYPECHECK_H
-#define PINCHECK_SELFREFERENTIALTYPECHECK_H
+#ifndef PINCHECK_CHECKS_SELFREFERENTIALTYPECHECK_H
+#define PINCHECK_CHECKS_SELFREFERENTIALTYPECHECK_H
 
 #include "Model/SelfReferenceModel.h"
-#include "CheckOptions.h"
+#include "Checks/CheckOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace pincheck {
@@ -45,4 +45,4 @@ private:
 
 } // namespace pincheck
 
-#endif // PINCHECK_SELFREFERENTIALTYPECHECK_H
+#endif // PINCHECK_CHECKS_SELFREFERENTIALTYPECHECK_H

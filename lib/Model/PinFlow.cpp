@@ -4,12 +4,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "PinFlow.h"
+#include "Model/PinFlow.h"
+#include "AST/ASTCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
-using namespace clang::tidy::utils;
 
 namespace pincheck {
 
@@ -20,26 +20,54 @@ PinFlow::PinFlow(const FunctionDecl *Function, ASTContext &Context) {
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
   Options.AddTemporaryDtors = true;
+  Options.setAllAlwaysAdd();
   TheCFG = CFG::buildCFG(Function, Body, &Context, Options);
   if (!TheCFG)
     return;
-  Sequence = std::make_unique<ExprSequence>(TheCFG.get(), Body, &Context);
-  Blocks = std::make_unique<StmtToBlockMap>(TheCFG.get(), &Context);
+  Parents = std::make_unique<ParentMap>(Body);
+  Blocks = compat::buildStmtMap(*TheCFG, *Parents);
+  for (const CFGBlock *Block : *TheCFG) {
+    unsigned Index = 0;
+    for (const CFGElement &Element : *Block) {
+      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+        ElementIndex.try_emplace(S->getStmt(), Index);
+      ++Index;
+    }
+  }
+}
+
+PinFlow::~PinFlow() = default;
+
+std::pair<const CFGBlock *, unsigned> PinFlow::position(const Stmt *S) const {
+  const CFGBlock *Block = Blocks->getBlock(S);
+  if (!Block)
+    return {nullptr, 0};
+  // A statement that is not an element of its own (a sub-expression the CFG
+  // does not list) is evaluated with the closest enclosing one that is.
+  for (const Stmt *At = S; At; At = Parents->getParent(At)) {
+    auto It = ElementIndex.find(At);
+    if (It != ElementIndex.end() && Blocks->getBlock(At) == Block)
+      return {Block, It->second};
+  }
+  return {Block, 0};
+}
+
+bool PinFlow::isAfterInBlock(const Stmt *Earlier, const Stmt *Later) const {
+  return position(Earlier).second < position(Later).second;
 }
 
 bool PinFlow::reaches(const Stmt *Pin, const Stmt *Use,
                       const Stmt *Declaration) const {
   if (!isValid())
     return false;
-  const CFGBlock *PinBlock = Blocks->blockContainingStmt(Pin);
-  const CFGBlock *UseBlock = Blocks->blockContainingStmt(Use);
+  const CFGBlock *PinBlock = position(Pin).first;
+  const CFGBlock *UseBlock = position(Use).first;
   if (!PinBlock || !UseBlock)
     return false;
-  if (PinBlock == UseBlock && Pin != Use &&
-      Sequence->potentiallyAfter(Use, Pin))
+  if (PinBlock == UseBlock && Pin != Use && isAfterInBlock(Pin, Use))
     return true;
   const CFGBlock *DeclBlock =
-      Declaration ? Blocks->blockContainingStmt(Declaration) : nullptr;
+      Declaration ? position(Declaration).first : nullptr;
   llvm::SmallPtrSet<const CFGBlock *, 16> Visited;
   llvm::SmallVector<const CFGBlock *, 16> Worklist(PinBlock->succ_begin(),
                                                    PinBlock->succ_end());
@@ -58,10 +86,10 @@ bool PinFlow::reachableAvoiding(const Stmt *Use,
                                 ArrayRef<const Stmt *> Pins) const {
   if (!isValid())
     return false;
-  const CFGBlock *UseBlock = Blocks->blockContainingStmt(Use);
+  const CFGBlock *UseBlock = position(Use).first;
   llvm::SmallPtrSet<const CFGBlock *, 8> PinBlocks;
   for (const Stmt *Pin : Pins)
-    if (const CFGBlock *Block = Blocks->blockContainingStmt(Pin))
+    if (const CFGBlock *Block = position(Pin).first)
       PinBlocks.insert(Block);
   llvm::SmallPtrSet<const CFGBlock *, 16> Visited;
   llvm::SmallVector<const CFGBlock *, 16> Worklist{&TheCFG->getEntry()};
@@ -71,8 +99,7 @@ bool PinFlow::reachableAvoiding(const Stmt *Use,
       continue;
     if (Block == UseBlock) {
       const bool PinnedFirst = llvm::any_of(Pins, [&](const Stmt *Pin) {
-        return Blocks->blockContainingStmt(Pin) == Block &&
-               Sequence->inSequence(Pin, Use);
+        return position(Pin).first == Block && isAfterInBlock(Pin, Use);
       });
       if (!PinnedFirst)
         return true;

@@ -4,10 +4,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "MoveAfterPinCheck.h"
+#include "Checks/MoveAfterPinCheck.h"
 #include "AST/ASTCompat.h"
-#include "Checks/CheckOptions.h"
-#include "Model/PinFlow.h"
+#include "AST/ASTUtils.h"
+#include "AST/BodyWalker.h"
+#include "Checks/TidyCompat.h"
+#include "Checks/Wording.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -20,20 +22,6 @@ namespace pincheck {
 
 using MoveEvent = MoveAfterPinCheck::MoveEvent;
 using MoveKind = MoveAfterPinCheck::MoveKind;
-
-MoveAfterPinCheck::MoveAfterPinCheck(StringRef Name,
-                                     tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      PinnedTypes(Options.getLocalOrGlobal("PinnedTypes", "")),
-      PinningFunctions(Options.getLocalOrGlobal("PinningFunctions", "")),
-      EscapingFunctions(Options.getLocalOrGlobal("EscapingFunctions", "")),
-      Models(PinnedTypes), Api(PinningFunctions, EscapingFunctions) {}
-
-void MoveAfterPinCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "PinnedTypes", PinnedTypes);
-  Options.store(Opts, "PinningFunctions", PinningFunctions);
-  Options.store(Opts, "EscapingFunctions", EscapingFunctions);
-}
 
 //===----------------------------------------------------------------------===//
 // Matchers: function bodies in user code. Templates are analysed once, on
@@ -52,37 +40,23 @@ void MoveAfterPinCheck::registerMatchers(MatchFinder *Finder) {
 // Move events (model section 5).
 //===----------------------------------------------------------------------===//
 
-static bool isStdFunction(const FunctionDecl *FD,
-                          std::initializer_list<StringRef> Names) {
-  return FD && FD->isInStdNamespace() && FD->getIdentifier() &&
-         llvm::is_contained(Names, FD->getName());
-}
-
-static const Expr *stripFull(const Expr *E) {
+/// The construction an initializer performs, through temporaries and
+/// converting constructors.
+static const Expr *ignoreToConstruction(const Expr *E) {
   while (true) {
-    const Expr *Next = E->IgnoreParens();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
-      Next = EWC->getSubExpr();
-    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = MTE->getSubExpr();
-    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = BTE->getSubExpr();
-    else if (const auto *ICE = dyn_cast<ImplicitCastExpr>(Next);
-             ICE && ICE->getCastKind() == CK_ConstructorConversion)
-      Next = ICE->getSubExpr();
-    if (Next == E)
+    E = ignoreTemporaries(E);
+    const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+    if (!ICE || ICE->getCastKind() != CK_ConstructorConversion)
       return E;
-    E = Next;
+    E = ICE->getSubExpr();
   }
 }
 
 /// `*p` or `p->...` where `p` is a `pin::Pin`: returns `p`.
 static const VarDecl *pinOwner(const Expr *E) {
   E = E->IgnoreParenImpCasts();
-  if (const auto *Call = dyn_cast<CallExpr>(E);
-      Call && Call->getNumArgs() == 1 &&
-      isStdFunction(Call->getDirectCallee(), {"move", "forward"}))
-    E = Call->getArg(0)->IgnoreParenImpCasts();
+  if (const Expr *Moved = movedArgument(E))
+    E = Moved->IgnoreParenImpCasts();
   const Expr *Pointer = nullptr;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
       Op && Op->getOperator() == OO_Star)
@@ -108,10 +82,8 @@ static QualType typeOfObject(const Decl *Object) {
 /// `memcpy(&o.m, ...)`.
 static const Expr *movedSubobject(const Expr *E) {
   E = E->IgnoreParenImpCasts();
-  if (const auto *Call = dyn_cast<CallExpr>(E);
-      Call && Call->getNumArgs() == 1 &&
-      isStdFunction(Call->getDirectCallee(), {"move", "forward"}))
-    return movedSubobject(Call->getArg(0));
+  while (const Expr *Moved = movedArgument(E))
+    E = Moved->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_AddrOf)
     return UO->getSubExpr()->IgnoreParenImpCasts();
@@ -152,19 +124,14 @@ static bool isContainerInsertion(StringRef Name) {
 }
 
 namespace {
-/// Collects the move events of one function body.
-class MoveCollector {
+/// Collects the move events of one function body. A lambda's body runs
+/// later, on the lambda's own copies: its captures are the moves.
+class MoveCollector : public BodyWalker<MoveCollector> {
 public:
   MoveCollector(SelfReferenceModel &Model, SmallVectorImpl<MoveEvent> &Moves)
       : Model(Model), Moves(Moves) {}
 
-  void collect(const Stmt *S) {
-    if (!S)
-      return;
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-      visitCaptures(Lambda);
-      return; // The body runs later, on the lambda's own copies.
-    }
+  bool enter(const Stmt *S) {
     if (const auto *Return = dyn_cast<ReturnStmt>(S))
       visitReturn(Return);
     else if (const auto *DS = dyn_cast<DeclStmt>(S))
@@ -175,8 +142,19 @@ public:
       visitConstruct(Construct);
     else if (const auto *Call = dyn_cast<CallExpr>(S))
       visitCall(Call);
-    for (const Stmt *Child : S->children())
-      collect(Child);
+    return true;
+  }
+
+  void visitLambda(const LambdaExpr *Lambda) {
+    auto Init = Lambda->capture_init_begin();
+    for (const LambdaCapture &Capture : Lambda->captures()) {
+      if (Capture.isExplicit() && Capture.getCaptureKind() == LCK_ByCopy &&
+          Capture.capturesVariable() &&
+          !Capture.getCapturedVar()->isInitCapture())
+        if (const CXXConstructExpr *Construct = asCopyOrMove(*Init))
+          Captures[Construct] = Capture.getLocation();
+      ++Init;
+    }
   }
 
 private:
@@ -206,26 +184,12 @@ private:
   }
 
   static const CXXConstructExpr *asCopyOrMove(const Expr *E) {
-    const auto *Construct =
-        dyn_cast_or_null<CXXConstructExpr>(E ? stripFull(E) : nullptr);
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+        E ? ignoreToConstruction(E) : nullptr);
     if (Construct && Construct->getNumArgs() >= 1 &&
         Construct->getConstructor()->isCopyOrMoveConstructor())
       return Construct;
     return nullptr;
-  }
-
-  void visitCaptures(const LambdaExpr *Lambda) {
-    auto Init = Lambda->capture_init_begin();
-    for (const LambdaCapture &Capture : Lambda->captures()) {
-      if (Capture.isExplicit() && Capture.getCaptureKind() == LCK_ByCopy &&
-          Capture.capturesVariable() &&
-          !Capture.getCapturedVar()->isInitCapture())
-        if (const CXXConstructExpr *Construct = asCopyOrMove(*Init))
-          Captures[Construct] = Capture.getLocation();
-      ++Init;
-    }
-    for (const Expr *CaptureInit : Lambda->capture_inits())
-      collect(CaptureInit);
   }
 
   void visitReturn(const ReturnStmt *Return) {
@@ -401,29 +365,15 @@ static bool isWrongFor(const ConstructionPin &Pin, MoveKind Kind) {
   llvm_unreachable("unknown move kind");
 }
 
-PinEventFinder &MoveAfterPinCheck::pinsFor(SelfReferenceModel &Model) {
-  if (!Pins || &Pins->model() != &Model)
-    Pins = std::make_unique<PinEventFinder>(Model, Api);
-  return *Pins;
-}
-
 //===----------------------------------------------------------------------===//
 // Decision: a move event reached by a pin event of the same object.
 //===----------------------------------------------------------------------===//
 
 void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  PinAnalysis &Analysis = analysis(*Result.Context);
   SmallVector<MoveEvent, 8> Moves;
-  SelfReferenceModel &Model = Models.get(*Result.Context);
-  MoveCollector(Model, Moves).collect(Function->getBody());
-  PinEventFinder &Pins = pinsFor(Model);
-  if (Moves.empty())
-    return;
-
-  // Pin events and the CFG are computed only for functions that move
-  // something.
-  std::optional<SmallVector<PinEvent, 8>> Events;
-  std::optional<PinFlow> Flow;
+  MoveCollector(Analysis.model(), Moves).walk(Function->getBody());
   for (const MoveEvent &Move : Moves) {
     QualType Type = typeOfObject(Move.Object);
     // A range-for copies elements: the element type decides.
@@ -436,7 +386,7 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
       diagnose(Move, Type, /*Definite=*/true, {}, nullptr);
       continue;
     }
-    if (auto Construction = Pins.constructionPin(Moved)) {
+    if (auto Construction = Analysis.pins().constructionPin(Moved)) {
       // The type's own `swap` answers for its interior pointers, as its
       // move constructor would.
       if (Move.MemberSwap && declaresMember(Moved, Move.MemberSwap))
@@ -445,29 +395,17 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
         diagnose(Move, Type, /*Definite=*/true, {}, &*Construction);
       continue;
     }
-    if (!Events) {
-      Events.emplace();
-      Pins.find(Function, *Events);
-    }
-    SmallVector<const PinEvent *, 2> Reaching;
-    SmallVector<const Stmt *, 4> PinStmts;
-    for (const PinEvent &Event : *Events) {
-      // Copying a member out of an object whose own address is held leaves
-      // the object in place.
-      if (Event.Object != Move.Object ||
-          !PinEventFinder::movesPinned(!Move.Subobject, Move.SubobjectMember,
-                                       Event))
-        continue;
-      PinStmts.push_back(Event.At);
-      if (!Flow)
-        Flow.emplace(Function, *Result.Context);
-      if (Flow->reaches(Event.At, Move.At, declarationOf(Move.Object)))
-        Reaching.push_back(&Event);
-    }
-    if (Reaching.empty())
-      continue;
-    const bool Definite = !Flow->reachableAvoiding(Move.At, PinStmts);
-    diagnose(Move, Type, Definite, Reaching, nullptr);
+    // Copying a member out of an object whose own address is held leaves
+    // the object in place.
+    ReachingPins Reaching =
+        Analysis.in(Function, *Result.Context)
+            .reaching(Move.Object, Move.At, declarationOf(Move.Object),
+                      [&Move](const PinEvent &Event) {
+                        return PinEventFinder::movesPinned(
+                            !Move.Subobject, Move.SubobjectMember, Event);
+                      });
+    if (Reaching)
+      diagnose(Move, Type, Reaching.Definite, Reaching.Events, nullptr);
   }
 }
 
@@ -475,17 +413,17 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
 // Diagnostic.
 //===----------------------------------------------------------------------===//
 
-/// Insert "const " before a by-value declaration's type (unless it is
-/// const) and "&" before its name: `T x` becomes `const T &x`.
-static void byReferenceFixes(const DeclaratorDecl *D,
-                             std::vector<FixItHint> &Fixes) {
-  TypeSourceInfo *TSI = D->getTypeSourceInfo();
-  if (!TSI || D->getLocation().isMacroID())
-    return;
-  if (!D->getType().isConstQualified())
-    Fixes.push_back(
-        FixItHint::CreateInsertion(TSI->getTypeLoc().getBeginLoc(), "const "));
-  Fixes.push_back(FixItHint::CreateInsertion(D->getLocation(), "&"));
+/// `T x` becomes `const T &x` (clang-tidy's fix-it utilities).
+static std::vector<FixItHint> byReferenceFixes(const VarDecl &Var) {
+  std::vector<FixItHint> Fixes;
+  if (Var.getLocation().isMacroID())
+    return Fixes;
+  ASTContext &Context = Var.getASTContext();
+  if (!Var.getType().isConstQualified())
+    if (std::optional<FixItHint> Const = compat::addConstToVarDecl(Var, Context))
+      Fixes.push_back(*Const);
+  Fixes.push_back(tidy::utils::fixit::changeVarDeclToReference(Var, Context));
+  return Fixes;
 }
 
 /// Changing a parameter's type is offered only where the function is
@@ -503,7 +441,7 @@ void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
   const std::string Object =
       (Move.Element ? "an element of " : "") +
       (Move.Subobject ? describeSubobject(Move.Subobject)
-                      : PinEventFinder::describeObject(Move.Object));
+                      : describeObject(Move.Object));
   if (Move.Element && Move.CopyInto)
     Type = Move.CopyInto->getType();
   else if (Move.Subobject)
@@ -521,63 +459,57 @@ void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
         << Object;
     return;
   }
-  if (Definite)
-    diag(Loc, "%select{copying|moving|swapping|copying the bytes of|assigning "
-              "to|copying}0 %1 of type %2 after it was pinned")
-        << Kind << Object << Type;
-  else
-    diag(Loc, "%select{copying|moving|swapping|copying the bytes of|assigning "
-              "to|copying}0 %1 of type %2, which may be pinned on some paths")
-        << Kind << Object << Type;
+  diag(Loc, "%select{copying|moving|swapping|copying the bytes of|assigning "
+            "to|copying}0 %1 of type %2%select{, which may be pinned on some "
+            "paths| after it was pinned}3")
+      << Kind << Object << Type << Definite;
 
   // Why it is pinned.
   if (Construction)
     diag(Move.Object->getLocation(), "%0 is pinned from its construction: %1",
          DiagnosticIDs::Note)
-        << Object << Construction->Reason;
+        << Object << describeConstructionPin(*Construction);
   for (const PinEvent *Event : Events)
     diag(Event->At->getBeginLoc(), "%0 is pinned here: %1", DiagnosticIDs::Note)
-        << Object << Event->Reason;
+        << Object << describeCause(*Event->Cause);
+  if (Move.Kind == MoveKind::Copy)
+    noteRepairs(Move, Object);
+}
 
-  // Repairs that change the program's meaning, offered on notes.
-  if (Move.Kind != MoveKind::Copy)
-    return;
-  std::vector<FixItHint> Fixes;
+/// Repairs that change the program's meaning, offered on notes.
+void MoveAfterPinCheck::noteRepairs(const MoveEvent &Move,
+                                    const std::string &Object) {
   if (Move.CopyInto && Move.CopyInto->getTypeSourceInfo()) {
-    const bool IsLoopVariable = Move.CopyInto->isCXXForRangeDecl();
-    if (IsLoopVariable) {
-      byReferenceFixes(Move.CopyInto, Fixes);
+    if (Move.CopyInto->isCXXForRangeDecl()) {
       diag(Move.CopyInto->getLocation(),
            "iterate by reference to leave the elements in place",
            DiagnosticIDs::Note)
-          << Fixes;
-    } else {
-      Fixes.push_back(FixItHint::CreateInsertion(
-          Lexer::getLocForEndOfToken(
-              Move.CopyInto->getTypeSourceInfo()->getTypeLoc().getEndLoc(), 0,
-              Move.CopyInto->getASTContext().getSourceManager(), getLangOpts()),
-          "&"));
-      diag(Move.CopyInto->getLocation(),
-           "bind a reference to %0 instead of copying it", DiagnosticIDs::Note)
-          << Object << Fixes;
+          << byReferenceFixes(*Move.CopyInto);
+      return;
     }
-  } else if (Move.ByValueParameter &&
-             hasSingleDeclaration(Move.ByValueParameter) &&
-             !Move.ByValueParameter->getType()->isReferenceType() &&
-             !Move.ByValueParameter->getLocation().isInvalid() &&
-             !Move.ByValueParameter->getASTContext()
-                  .getSourceManager()
-                  .isInSystemHeader(Move.ByValueParameter->getLocation())) {
-    byReferenceFixes(Move.ByValueParameter, Fixes);
-    diag(Move.ByValueParameter->getLocation(),
+    diag(Move.CopyInto->getLocation(),
+         "bind a reference to %0 instead of copying it", DiagnosticIDs::Note)
+        << Object
+        << tidy::utils::fixit::changeVarDeclToReference(
+               *Move.CopyInto, Move.CopyInto->getASTContext());
+    return;
+  }
+  const ParmVarDecl *Param = Move.ByValueParameter;
+  if (Param && hasSingleDeclaration(Param) &&
+      !Param->getType()->isReferenceType() &&
+      !Param->getLocation().isInvalid() &&
+      !Param->getASTContext().getSourceManager().isInSystemHeader(
+          Param->getLocation())) {
+    diag(Param->getLocation(),
          "take the parameter by reference to leave %0 in place",
          DiagnosticIDs::Note)
-        << Object << Fixes;
-  } else if (Move.ByCopyCapture.isValid()) {
+        << Object << byReferenceFixes(*Param);
+    return;
+  }
+  if (Move.ByCopyCapture.isValid())
     diag(Move.ByCopyCapture, "capture %0 by reference instead",
          DiagnosticIDs::Note)
         << Object << FixItHint::CreateInsertion(Move.ByCopyCapture, "&");
-  }
 }
 
 } // namespace pincheck

@@ -7,9 +7,7 @@
 #ifndef PINCHECK_CHECKS_MOVEAFTERPINCHECK_H
 #define PINCHECK_CHECKS_MOVEAFTERPINCHECK_H
 
-#include "Checks/CheckOptions.h"
-#include "Model/PinEvents.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "Checks/PinCheck.h"
 
 namespace pincheck {
 
@@ -18,22 +16,15 @@ namespace pincheck {
 /// some ("which may be pinned on some paths").
 ///
 /// For the user-facing documentation see docs/checks/pin-move-after-pin.md.
-class MoveAfterPinCheck : public clang::tidy::ClangTidyCheck {
+class MoveAfterPinCheck : public PinCheck {
 public:
-  MoveAfterPinCheck(const MoveAfterPinCheck &) = delete;
-  MoveAfterPinCheck(MoveAfterPinCheck &&) = delete;
-  MoveAfterPinCheck(llvm::StringRef Name,
-                    clang::tidy::ClangTidyContext *Context);
-  bool isLanguageVersionSupported(
-      const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  using PinCheck::PinCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
-  /// What happens to the object.
+  /// What happens to the object. Feeds the warning's first `%select`
+  /// (MoveAfterPinCheck::diagnose): keep the order.
   enum class MoveKind { Copy, Move, Swap, ByteCopy, AssignTo, HandOff };
 
   /// A copy or move of a tracked object (model section 5).
@@ -65,15 +56,8 @@ private:
   void diagnose(const MoveEvent &Move, clang::QualType Type, bool Definite,
                 llvm::ArrayRef<const PinEvent *> Pins,
                 const ConstructionPin *Construction);
+  void noteRepairs(const MoveEvent &Move, const std::string &Object);
 
-  const std::string PinnedTypes;
-  const std::string PinningFunctions;
-  const std::string EscapingFunctions;
-  SharedModel Models;
-  PinningApi Api;
-  /// Built on the shared model of the current translation unit.
-  std::unique_ptr<PinEventFinder> Pins;
-  PinEventFinder &pinsFor(SelfReferenceModel &Model);
 };
 
 } // namespace pincheck

@@ -6,7 +6,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Checks/CheckOptions.h"
 #include "Checks/TidyCompat.h"
 #include "MoveAfterPinCheck.h"
 #include "RawCopyCheck.h"
@@ -14,43 +13,10 @@
 #include "RelocatingContainerCheck.h"
 #include "SelfReferentialTypeCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/utils/OptionsUtils.h"
-#include <map>
-#include <mutex>
 
 using namespace clang::tidy;
 
 namespace pincheck {
-
-ModelOptions parseModelOptions(llvm::StringRef PinnedTypes) {
-  ModelOptions Result;
-  for (llvm::StringRef Name : utils::options::parseStringList(PinnedTypes))
-    Result.PinnedTypes.push_back(Name.trim().str());
-  return Result;
-}
-
-SelfReferenceModel &SharedModel::get(const clang::ASTContext &Context) {
-  if (Model && For == &Context)
-    return *Model;
-  // Translation units may run on several threads (the CLI's -j).
-  static std::mutex Mutex;
-  static std::map<std::pair<const clang::ASTContext *, std::string>,
-                  std::weak_ptr<SelfReferenceModel>>
-      Models;
-  std::lock_guard<std::mutex> Lock(Mutex);
-  // Forget the models of translation units that are gone.
-  for (auto It = Models.begin(); It != Models.end();)
-    It = It->second.expired() ? Models.erase(It) : std::next(It);
-  std::weak_ptr<SelfReferenceModel> &Slot = Models[{&Context, PinnedTypes}];
-  Model = Slot.lock();
-  if (!Model) {
-    Model =
-        std::make_shared<SelfReferenceModel>(parseModelOptions(PinnedTypes));
-    Slot = Model;
-  }
-  For = &Context;
-  return *Model;
-}
 
 namespace {
 class PinTidyModule : public ClangTidyModule {

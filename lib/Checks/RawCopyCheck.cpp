@@ -5,9 +5,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "RawCopyCheck.h"
-#include "Checks/CheckOptions.h"
+#include "Checks/Wording.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -16,30 +15,24 @@ using namespace clang::ast_matchers;
 
 namespace pincheck {
 
-RawCopyCheck::RawCopyCheck(StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      PinnedTypes(Options.getLocalOrGlobal("PinnedTypes", "")),
-      Models(PinnedTypes) {}
-
-void RawCopyCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "PinnedTypes", PinnedTypes);
-}
-
 //===----------------------------------------------------------------------===//
 // Matchers: the byte-copying functions, in user code.
 //===----------------------------------------------------------------------===//
 
 void RawCopyCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
+  auto ByteCopy =
       callExpr(callee(functionDecl(hasAnyName(
                    "::memcpy", "::memmove", "::std::memcpy", "::std::memmove",
                    "__builtin_memcpy", "__builtin_memmove", "::realloc",
                    "::std::realloc", "::std::bit_cast", "::std::copy",
                    "::std::copy_n", "::std::uninitialized_copy",
                    "::std::uninitialized_copy_n"))),
-               unless(isExpansionInSystemHeader()))
-          .bind("call"),
-      this);
+               unless(isExpansionInSystemHeader()));
+  // Byte copies that are statements of their own, for the fix-it. Matched
+  // from the block down: the match finder visits the block first, and an
+  // upward `hasParent` would build the parent map of the whole unit.
+  Finder->addMatcher(compoundStmt(forEach(ByteCopy.bind("statement"))), this);
+  Finder->addMatcher(ByteCopy.bind("call"), this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -98,6 +91,7 @@ static QualType sizeofType(const Expr *E) {
 static std::optional<FixItHint> assignmentFix(const CallExpr *Call,
                                               SelfReferenceModel &Model,
                                               ASTContext &Context) {
+  // Callers check that the call is a statement of its own.
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !Callee->getIdentifier() ||
       !Callee->getName().contains("memcpy") || Call->getNumArgs() != 3 ||
@@ -116,10 +110,6 @@ static std::optional<FixItHint> assignmentFix(const CallExpr *Call,
       sizeofType(Call->getArg(2)).isNull() ||
       sizeofType(Call->getArg(2)).getCanonicalType().getUnqualifiedType() !=
           Type)
-    return std::nullopt;
-  // The call must be a statement of its own: its result is unused.
-  auto Parents = Context.getParents(*Call);
-  if (Parents.empty() || !Parents[0].get<CompoundStmt>())
     return std::nullopt;
   const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
   const TypeSummary *Summary = Record ? Model.summarize(Record) : nullptr;
@@ -141,9 +131,13 @@ static std::optional<FixItHint> assignmentFix(const CallExpr *Call,
 }
 
 void RawCopyCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Statement = Result.Nodes.getNodeAs<CallExpr>("statement")) {
+    CallStatements.insert(Statement);
+    return;
+  }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const FunctionDecl *Callee = Call->getDirectCallee();
-  SelfReferenceModel &Model = Models.get(*Result.Context);
+  SelfReferenceModel &Model = analysis(*Result.Context).model();
   StringRef Name = Callee->getName();
 
   // Candidate object types: what the pointer arguments point at, the type
@@ -177,12 +171,13 @@ void RawCopyCheck::check(const MatchFinder::MatchResult &Result) {
                        "byte, but they must not move")
                   << ("'" + Callee->getQualifiedNameAsString() + "'")
                   << (Name == "realloc") << Shown;
-      if (auto Fix = assignmentFix(Call, Model, *Result.Context))
-        Diag << *Fix;
+      if (CallStatements.contains(Call))
+        if (auto Fix = assignmentFix(Call, Model, *Result.Context))
+          Diag << *Fix;
     }
     SourceLocation Where =
         Why->At ? Why->At->getLocation() : Call->getBeginLoc();
-    diag(Where, "%0", DiagnosticIDs::Note) << Why->Reason;
+    diag(Where, "%0", DiagnosticIDs::Note) << describeMustNotMove(*Why);
     return;
   }
 }

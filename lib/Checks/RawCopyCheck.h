@@ -7,9 +7,8 @@
 #ifndef PINCHECK_CHECKS_RAWCOPYCHECK_H
 #define PINCHECK_CHECKS_RAWCOPYCHECK_H
 
-#include "Checks/CheckOptions.h"
-#include "Model/SelfReferenceModel.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "Checks/PinCheck.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace pincheck {
 
@@ -19,23 +18,17 @@ namespace pincheck {
 /// type's copy assignment re-seats its pointers.
 ///
 /// For the user-facing documentation see docs/checks/pin-raw-copy.md.
-class RawCopyCheck : public clang::tidy::ClangTidyCheck {
+class RawCopyCheck : public PinCheck {
 public:
-  RawCopyCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  RawCopyCheck(const RawCopyCheck &) = delete;
-  RawCopyCheck &operator=(const RawCopyCheck &) = delete;
-  bool isLanguageVersionSupported(
-      const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  using PinCheck::PinCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  const std::string PinnedTypes;
-  SharedModel Models;
+  /// The byte copies that are statements of their own (whose result is
+  /// unused), matched before the calls themselves.
+  llvm::DenseSet<const clang::CallExpr *> CallStatements;
 };
 
 } // namespace pincheck

@@ -6,7 +6,7 @@
 
 #include "RelocatableClaimCheck.h"
 #include "AST/ASTCompat.h"
-#include "Checks/CheckOptions.h"
+#include "Checks/Wording.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -18,17 +18,6 @@ using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace pincheck {
-
-RelocatableClaimCheck::RelocatableClaimCheck(StringRef Name,
-                                             tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      PinnedTypes(Options.getLocalOrGlobal("PinnedTypes", "")),
-      Models(PinnedTypes) {}
-
-void RelocatableClaimCheck::storeOptions(
-    tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "PinnedTypes", PinnedTypes);
-}
 
 //===----------------------------------------------------------------------===//
 // Matchers: the claims. Each is a class or a trait specialisation written in
@@ -61,7 +50,9 @@ void RelocatableClaimCheck::registerMatchers(MatchFinder *Finder) {
 
 /// A base that is `std::true_type` (`integral_constant<bool, true>`).
 static bool derivesFromTrue(const CXXRecordDecl *Record) {
-  for (const CXXBaseSpecifier &Base : Record->bases()) {
+  if (!Record->hasDefinition())
+    return false;
+  for (const CXXBaseSpecifier &Base : Record->getDefinition()->bases()) {
     const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
         Base.getType()->getAsCXXRecordDecl());
     if (!Spec || Spec->getName() != "integral_constant" ||
@@ -152,14 +143,14 @@ void RelocatableClaimCheck::diagnose(SourceLocation Loc, StringRef Claim,
                                      QualType Written) {
   if (Type.isNull())
     return;
-  std::optional<MustNotMove> Why = Models.get(*Context).mustNotMove(Type);
+  std::optional<MustNotMove> Why = analysis(*Context).model().mustNotMove(Type);
   if (!Why)
     return;
   diag(Loc, "%0 declares %1 relocatable, but its objects must not move")
       << Claim << (Written.isNull() ? Type : Written).getUnqualifiedType()
       << Fixes;
   diag(Why->At ? Why->At->getLocation() : Loc, "%0", DiagnosticIDs::Note)
-      << Why->Reason;
+      << describeMustNotMove(*Why);
 }
 
 void RelocatableClaimCheck::check(const MatchFinder::MatchResult &Result) {
@@ -168,6 +159,8 @@ void RelocatableClaimCheck::check(const MatchFinder::MatchResult &Result) {
   const LangOptions &LO = Result.Context->getLangOpts();
 
   if (const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
+    if (Record->isInvalidDecl())
+      return;
     QualType Type = compat::declaredType(Record);
     if (const auto *TrivialABI = Record->getAttr<TrivialABIAttr>()) {
       std::vector<FixItHint> Fixes;
@@ -192,6 +185,8 @@ void RelocatableClaimCheck::check(const MatchFinder::MatchResult &Result) {
 
   if (const auto *Trait =
           Result.Nodes.getNodeAs<ClassTemplateSpecializationDecl>("trait")) {
+    if (Trait->isInvalidDecl())
+      return;
     if (Trait->getTemplateArgs().size() == 0 ||
         Trait->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
       return;

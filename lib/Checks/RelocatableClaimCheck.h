@@ -7,9 +7,7 @@
 #ifndef PINCHECK_CHECKS_RELOCATABLECLAIMCHECK_H
 #define PINCHECK_CHECKS_RELOCATABLECLAIMCHECK_H
 
-#include "Checks/CheckOptions.h"
-#include "Model/SelfReferenceModel.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "Checks/PinCheck.h"
 
 namespace pincheck {
 
@@ -20,17 +18,9 @@ namespace pincheck {
 ///
 /// For the user-facing documentation see
 /// docs/checks/pin-relocatable-claim.md.
-class RelocatableClaimCheck : public clang::tidy::ClangTidyCheck {
+class RelocatableClaimCheck : public PinCheck {
 public:
-  RelocatableClaimCheck(llvm::StringRef Name,
-                        clang::tidy::ClangTidyContext *Context);
-  RelocatableClaimCheck(const RelocatableClaimCheck &) = delete;
-  RelocatableClaimCheck &operator=(const RelocatableClaimCheck &) = delete;
-  bool isLanguageVersionSupported(
-      const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  using PinCheck::PinCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
@@ -41,8 +31,6 @@ private:
                 llvm::ArrayRef<clang::FixItHint> Fixes = {},
                 clang::QualType Written = {});
 
-  const std::string PinnedTypes;
-  SharedModel Models;
   const clang::ASTContext *Context = nullptr;
 };
 

@@ -5,8 +5,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "RelocatingContainerCheck.h"
-#include "Checks/CheckOptions.h"
-#include "Model/PinFlow.h"
+#include "Checks/Wording.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -16,19 +16,21 @@ using namespace clang::ast_matchers;
 
 namespace pincheck {
 
+static constexpr llvm::StringLiteral DefaultRelocatingContainers =
+    "::std::vector;::std::basic_string;::llvm::SmallVector;"
+    "::llvm::SmallVectorImpl;::absl::InlinedVector;::boost::container::vector;"
+    "::boost::container::small_vector;::folly::fbvector;::QList;::QVector";
+
 RelocatingContainerCheck::RelocatingContainerCheck(
     StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      PinnedTypes(Options.getLocalOrGlobal("PinnedTypes", "")),
-      PinningFunctions(Options.getLocalOrGlobal("PinningFunctions", "")),
-      EscapingFunctions(Options.getLocalOrGlobal("EscapingFunctions", "")),
-      Models(PinnedTypes), Api(PinningFunctions, EscapingFunctions) {}
+    : PinCheck(Name, Context),
+      RelocatingContainers(
+          Options.get("RelocatingContainers", DefaultRelocatingContainers)) {}
 
 void RelocatingContainerCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "PinnedTypes", PinnedTypes);
-  Options.store(Opts, "PinningFunctions", PinningFunctions);
-  Options.store(Opts, "EscapingFunctions", EscapingFunctions);
+  PinCheck::storeOptions(Opts);
+  Options.store(Opts, "RelocatingContainers", RelocatingContainers);
 }
 
 //===----------------------------------------------------------------------===//
@@ -36,19 +38,9 @@ void RelocatingContainerCheck::storeOptions(
 // and erasure in std::deque, and the permuting algorithms.
 //===----------------------------------------------------------------------===//
 
-static const std::vector<StringRef> RelocatingContainers = {
-    "::std::vector",
-    "::std::basic_string",
-    "::llvm::SmallVector",
-    "::llvm::SmallVectorImpl",
-    "::absl::InlinedVector",
-    "::boost::container::vector",
-    "::boost::container::small_vector",
-    "::folly::fbvector",
-    "::QList",
-    "::QVector"};
-
 void RelocatingContainerCheck::registerMatchers(MatchFinder *Finder) {
+  std::vector<StringRef> Containers =
+      tidy::utils::options::parseStringList(RelocatingContainers);
   auto Growth =
       cxxMemberCallExpr(
           callee(cxxMethodDecl(hasAnyName("push_back", "emplace_back", "insert",
@@ -60,7 +52,7 @@ void RelocatingContainerCheck::registerMatchers(MatchFinder *Finder) {
           on(ignoringImpCasts(
               expr(
                   hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
-                      cxxRecordDecl(hasAnyName(RelocatingContainers)))))))
+                      cxxRecordDecl(hasAnyName(Containers)))))))
                   .bind("container"))))
           .bind("call");
   // std::deque relocates only when inserting or erasing in the middle.
@@ -101,12 +93,6 @@ void RelocatingContainerCheck::registerMatchers(MatchFinder *Finder) {
                        anyOf(Growth, DequeMiddle, Algorithm, RangesAlgorithm))))
           .bind("function"),
       this);
-}
-
-PinEventFinder &RelocatingContainerCheck::pinsFor(SelfReferenceModel &Model) {
-  if (!Pins || &Pins->model() != &Model)
-    Pins = std::make_unique<PinEventFinder>(Model, Api);
-  return *Pins;
 }
 
 //===----------------------------------------------------------------------===//
@@ -203,13 +189,13 @@ void RelocatingContainerCheck::check(const MatchFinder::MatchResult &Result) {
       Element.getAsString(Result.Context->getPrintingPolicy()) + ">>";
 
   // Elements whose own move leaves them broken: always wrong.
-  SelfReferenceModel &Model = Models.get(*Result.Context);
-  if (std::optional<MustNotMove> Why = Model.mustNotMove(Element);
+  PinAnalysis &Analysis = analysis(*Result.Context);
+  if (std::optional<MustNotMove> Why = Analysis.model().mustNotMove(Element);
       Why && Why->MoveWrong) {
     diag(At, "%0 relocates elements of type %1, whose moves leave them broken")
         << Name << Element;
     diag(Why->At ? Why->At->getLocation() : At, "%0", DiagnosticIDs::Note)
-        << Why->Reason;
+        << describeMustNotMove(*Why);
     diag(At, Alternatives, DiagnosticIDs::Note);
     return;
   }
@@ -219,30 +205,19 @@ void RelocatingContainerCheck::check(const MatchFinder::MatchResult &Result) {
       Container ? PinEventFinder::objectOf(Container) : nullptr;
   if (!Object || !Function || !Function->hasBody())
     return;
-  SmallVector<PinEvent, 8> Events;
-  pinsFor(Model).find(Function, Events);
-  SmallVector<const PinEvent *, 2> Reaching;
-  SmallVector<const Stmt *, 4> PinStmts;
-  std::optional<PinFlow> Flow;
-  for (const PinEvent &Event : Events) {
-    if (Event.Object != Object)
-      continue;
-    PinStmts.push_back(Event.At);
-    if (!Flow)
-      Flow.emplace(Function, *Result.Context);
-    if (Flow->reaches(Event.At, Call, nullptr))
-      Reaching.push_back(&Event);
-  }
-  if (Reaching.empty())
+  ReachingPins Reaching =
+      Analysis.in(Function, *Result.Context)
+          .reaching(Object, Call, /*Declaration=*/nullptr,
+                    [](const PinEvent &) { return true; });
+  if (!Reaching)
     return;
-  const bool Definite = !Flow->reachableAvoiding(Call, PinStmts);
   diag(At, "%0 relocates the elements of %1, one of which "
            "%select{may be|is}2 pinned")
-      << Name << PinEventFinder::describeObject(Object) << Definite;
-  for (const PinEvent *Event : Reaching)
+      << Name << describeObject(Object) << Reaching.Definite;
+  for (const PinEvent *Event : Reaching.Events)
     diag(Event->At->getBeginLoc(), "an element of %0 is pinned here: %1",
          DiagnosticIDs::Note)
-        << PinEventFinder::describeObject(Object) << Event->Reason;
+        << describeObject(Object) << describeCause(*Event->Cause);
   diag(At, Alternatives, DiagnosticIDs::Note);
 }
 

@@ -7,9 +7,7 @@
 #ifndef PINCHECK_CHECKS_RELOCATINGCONTAINERCHECK_H
 #define PINCHECK_CHECKS_RELOCATINGCONTAINERCHECK_H
 
-#include "Checks/CheckOptions.h"
-#include "Model/PinEvents.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "Checks/PinCheck.h"
 
 namespace pincheck {
 
@@ -20,31 +18,19 @@ namespace pincheck {
 ///
 /// For the user-facing documentation see
 /// docs/checks/pin-relocating-container.md.
-class RelocatingContainerCheck : public clang::tidy::ClangTidyCheck {
+class RelocatingContainerCheck : public PinCheck {
 public:
   RelocatingContainerCheck(llvm::StringRef Name,
                            clang::tidy::ClangTidyContext *Context);
-  RelocatingContainerCheck(const RelocatingContainerCheck &) = delete;
-  RelocatingContainerCheck &
-  operator=(const RelocatingContainerCheck &) = delete;
-  bool isLanguageVersionSupported(
-      const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  const std::string PinnedTypes;
-  const std::string PinningFunctions;
-  const std::string EscapingFunctions;
-  SharedModel Models;
-  PinningApi Api;
-  /// Built on the shared model of the current translation unit.
-  std::unique_ptr<PinEventFinder> Pins;
-  PinEventFinder &pinsFor(SelfReferenceModel &Model);
+  /// `RelocatingContainers`: the qualified names of the containers whose
+  /// growth relocates their elements.
+  const std::string RelocatingContainers;
 };
 
 } // namespace pincheck

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SelfReferentialTypeCheck.h"
-#include "Checks/CheckOptions.h"
+#include "Checks/Wording.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -15,17 +15,6 @@ using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace pincheck {
-
-SelfReferentialTypeCheck::SelfReferentialTypeCheck(
-    StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      PinnedTypes(Options.getLocalOrGlobal("PinnedTypes", "")),
-      Models(PinnedTypes) {}
-
-void SelfReferentialTypeCheck::storeOptions(
-    tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "PinnedTypes", PinnedTypes);
-}
 
 //===----------------------------------------------------------------------===//
 // Matchers: every class definition the user wrote. Template instantiations
@@ -48,7 +37,8 @@ void SelfReferentialTypeCheck::registerMatchers(MatchFinder *Finder) {
 
 void SelfReferentialTypeCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("record");
-  const TypeSummary *Summary = Models.get(*Result.Context).summarize(Record);
+  const TypeSummary *Summary =
+      analysis(*Result.Context).model().summarize(Record);
   if (!Summary || Summary->Record != Record || Summary->Unpin ||
       Summary->Faults.empty())
     return;
@@ -70,8 +60,13 @@ static std::string joinWithAnd(ArrayRef<std::string> Items) {
   return Text;
 }
 
-/// Where the pointer ends up after a copy, for the warning's wording.
+/// Where the pointer ends up after a copy. Feeds the warning's last
+/// `%select`: keep the order.
 enum TargetWording { IntoObject, AtObject, IntoBuffer };
+
+/// Which operations are wrong. Feeds the warning's first `%select`: keep the
+/// order.
+enum OperationWording { Copying, Moving, CopyingOrMoving };
 
 static TargetWording targetWording(const AddressOrigin &Origin) {
   if (!Origin.Member)
@@ -121,13 +116,14 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
   const ASTContext &Ctx = Record->getASTContext();
   const bool CopyWrong = Summary.copyIsWrong();
   const bool MoveWrong = Summary.moveIsWrong();
-  const int Operation = CopyWrong && MoveWrong ? 2 : (CopyWrong ? 0 : 1);
+  const OperationWording Operation =
+      CopyWrong && MoveWrong ? CopyingOrMoving : (CopyWrong ? Copying : Moving);
   const SpecialMemberFault &First = Summary.Faults.front();
 
   std::vector<FixItHint> Fixes =
       deleteFaultyMembers(Summary, Ctx.getSourceManager(), Ctx.getLangOpts());
-  if (First.Pointer >= 0) {
-    const InteriorPointer &Pointer = Summary.Pointers[First.Pointer];
+  if (First.Pointer) {
+    const InteriorPointer &Pointer = Summary.Pointers[*First.Pointer];
     diag(Record->getLocation(), "%select{copying|moving|copying or moving}0 "
                                 "%1 leaves %2 pointing %select{into the source "
                                 "object|at the source object|into the buffer "
@@ -138,16 +134,17 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
     diag(Record->getLocation(),
          "%select{copying|moving|copying or moving}0 %1 leaves the address "
          "its constructor hands to %2 pointing at the source object")
-        << Operation << Record << Summary.Escapes.front().Sink << Fixes;
+        << Operation << Record << describeSink(Summary.Escapes.front().Sink)
+        << Fixes;
   }
 
   // Why: each interior pointer at fault, where it is declared and set.
-  llvm::SmallVector<int, 4> Explained;
+  llvm::SmallVector<unsigned, 4> Explained;
   for (const SpecialMemberFault &Fault : Summary.Faults) {
-    if (Fault.Pointer < 0 || llvm::is_contained(Explained, Fault.Pointer))
+    if (!Fault.Pointer || llvm::is_contained(Explained, *Fault.Pointer))
       continue;
-    Explained.push_back(Fault.Pointer);
-    const InteriorPointer &Pointer = Summary.Pointers[Fault.Pointer];
+    Explained.push_back(*Fault.Pointer);
+    const InteriorPointer &Pointer = Summary.Pointers[*Fault.Pointer];
     diag(Pointer.Field->getLocation(), "interior pointer %0 declared here",
          DiagnosticIDs::Note)
         << Pointer.Field;
@@ -156,30 +153,32 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
         << Pointer.Field << describeOrigin(Pointer.Origin);
   }
   if (llvm::any_of(Summary.Faults, [](const SpecialMemberFault &Fault) {
-        return Fault.Pointer < 0;
+        return !Fault.Pointer;
       }))
     for (const AddressEscape &Escape : Summary.Escapes)
       diag(Escape.At->getBeginLoc(), "the object's address escapes here to %0",
            DiagnosticIDs::Note)
-          << Escape.Sink;
+          << describeSink(Escape.Sink);
 
   // Which special members are at fault. Implicit ones share the class's
   // location, so they are listed together, per pointer.
-  std::map<int, std::vector<std::string>> ImplicitByPointer;
+  // Keyed by the pointer's index; none (first) for the escaped address.
+  std::map<std::optional<unsigned>, std::vector<std::string>>
+      ImplicitByPointer;
   for (const SpecialMemberFault &Fault : Summary.Faults) {
     std::string Member = spellSpecialMember(Fault.Member).str();
     if (Fault.Form == MemberForm::Implicit) {
       ImplicitByPointer[Fault.Pointer].push_back(Member);
       continue;
     }
-    if (Fault.Pointer < 0) {
+    if (!Fault.Pointer) {
       diag(Fault.Decl->getLocation(),
            "defaulted %0 does not hand out the new object's address",
            DiagnosticIDs::Note)
           << Member;
       continue;
     }
-    const FieldDecl *Field = Summary.Pointers[Fault.Pointer].Field;
+    const FieldDecl *Field = Summary.Pointers[*Fault.Pointer].Field;
     if (Fault.Form == MemberForm::Defaulted)
       diag(Fault.Decl->getLocation(), "defaulted %0 copies %1 unchanged",
            DiagnosticIDs::Note)
@@ -192,7 +191,7 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
   }
   for (const auto &[Pointer, Members] : ImplicitByPointer) {
     const bool Plural = Members.size() > 1;
-    if (Pointer < 0)
+    if (!Pointer)
       diag(Record->getLocation(),
            "implicit %0 %select{does|do}1 not hand out the new object's "
            "address",
@@ -203,7 +202,7 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
            "implicit %0 %select{copies|copy}1 %2 "
            "unchanged",
            DiagnosticIDs::Note)
-          << joinWithAnd(Members) << Plural << Summary.Pointers[Pointer].Field;
+          << joinWithAnd(Members) << Plural << Summary.Pointers[*Pointer].Field;
   }
 }
 

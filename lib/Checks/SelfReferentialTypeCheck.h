@@ -7,9 +7,7 @@
 #ifndef PINCHECK_CHECKS_SELFREFERENTIALTYPECHECK_H
 #define PINCHECK_CHECKS_SELFREFERENTIALTYPECHECK_H
 
-#include "Checks/CheckOptions.h"
-#include "Model/SelfReferenceModel.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "Checks/PinCheck.h"
 
 namespace pincheck {
 
@@ -20,15 +18,9 @@ namespace pincheck {
 ///
 /// For the user-facing documentation see
 /// docs/checks/pin-self-referential-type.md.
-class SelfReferentialTypeCheck : public clang::tidy::ClangTidyCheck {
+class SelfReferentialTypeCheck : public PinCheck {
 public:
-  SelfReferentialTypeCheck(llvm::StringRef Name,
-                           clang::tidy::ClangTidyContext *Context);
-  bool isLanguageVersionSupported(
-      const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  using PinCheck::PinCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
@@ -39,9 +31,6 @@ private:
   deleteFaultyMembers(const TypeSummary &Summary,
                       const clang::SourceManager &SM,
                       const clang::LangOptions &LangOpts);
-
-  const std::string PinnedTypes;
-  SharedModel Models;
 };
 
 } // namespace pincheck

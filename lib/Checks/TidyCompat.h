@@ -13,6 +13,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/utils/FixItHintUtils.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "llvm/ADT/SmallVector.h"
@@ -20,6 +21,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -77,6 +79,19 @@ createTidyDiagnosticsEngine(clang::tidy::ClangTidyContext &Context,
   Context.setDiagnosticsEngine(Engine.get());
 #endif
   return Engine;
+}
+
+/// The fix-it that adds `const` to the type of \p Var (on the left), if it
+/// can be written (`Qualifiers::TQ` in LLVM 22, `DeclSpec::TQ` before).
+inline std::optional<clang::FixItHint>
+addConstToVarDecl(const clang::VarDecl &Var, const clang::ASTContext &Context) {
+#if LLVM_VERSION_MAJOR >= 22
+  return clang::tidy::utils::fixit::addQualifierToVarDecl(
+      Var, Context, clang::Qualifiers::Const);
+#else
+  return clang::tidy::utils::fixit::addQualifierToVarDecl(
+      Var, Context, clang::DeclSpec::TQ_const);
+#endif
 }
 
 } // namespace compat

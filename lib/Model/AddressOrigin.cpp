@@ -5,6 +5,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "Model/AddressOrigin.h"
+#include "AST/ASTUtils.h"
+#include "AST/BodyWalker.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -16,96 +18,6 @@ namespace pincheck {
 
 BufferClassifier::~BufferClassifier() = default;
 
-// Deep enough for `static_cast<char *>(&m.a[0]) + n`, shallow enough that a
-// chain of locals initialised from each other cannot run away.
-static constexpr unsigned MaxDepth = 16;
-
-namespace {
-struct DepthGuard {
-  unsigned &Depth;
-  explicit DepthGuard(unsigned &Depth) : Depth(Depth) { ++Depth; }
-  ~DepthGuard() { --Depth; }
-};
-} // namespace
-
-std::string qualifiedTemplateName(QualType T) {
-  if (T.isNull())
-    return {}; // A ParenListExpr in a template pattern has no type.
-  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
-  PrintingPolicy Policy{LangOptions()};
-  Policy.SuppressInlineNamespace = true;
-  std::string Name;
-  llvm::raw_string_ostream OS(Name);
-  if (const auto *RD = T->getAsCXXRecordDecl()) {
-    RD->printQualifiedName(OS, Policy);
-  } else if (const auto *TST = T->getAs<TemplateSpecializationType>()) {
-    if (const TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl())
-      TD->printQualifiedName(OS, Policy);
-  } else if (const auto *ICN = T->getAs<InjectedClassNameType>()) {
-    ICN->getDecl()->printQualifiedName(OS, Policy);
-  }
-  return Name;
-}
-
-bool isViewType(QualType T) {
-  static const llvm::StringSet<> Views = {
-      "std::basic_string_view",
-      "std::span",
-      "std::reference_wrapper",
-      "std::ranges::ref_view",
-      "std::ranges::subrange",
-      "std::initializer_list",
-      "llvm::iterator_range",
-      "boost::iterator_range",
-      "llvm::ArrayRef",
-      "llvm::MutableArrayRef",
-      "llvm::StringRef",
-      "absl::Span",
-      "gsl::span",
-      "QStringView",
-      "QByteArrayView",
-      "QLatin1StringView",
-  };
-  return Views.contains(qualifiedTemplateName(T));
-}
-
-/// Strips wrappers that neither change the value nor the object designated.
-static const Expr *stripTransparent(const Expr *E) {
-  while (true) {
-    const Expr *Next = E->IgnoreParens();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
-      Next = EWC->getSubExpr();
-    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = MTE->getSubExpr();
-    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = BTE->getSubExpr();
-    else if (const auto *DIE = dyn_cast<CXXDefaultInitExpr>(Next))
-      Next = DIE->getExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-}
-
-static bool isStdFunction(const FunctionDecl *FD,
-                          std::initializer_list<StringRef> Names) {
-  if (!FD || !FD->isInStdNamespace() || !FD->getIdentifier())
-    return false;
-  return llvm::is_contained(Names, FD->getName());
-}
-
-static StringRef calleeName(const CallExpr *Call) {
-  if (const FunctionDecl *FD = Call->getDirectCallee())
-    return FD->getIdentifier() ? FD->getName() : StringRef();
-  // Dependent calls in templates: `std::addressof(m)` before instantiation.
-  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
-  if (const auto *ULE = dyn_cast<UnresolvedLookupExpr>(Callee))
-    return ULE->getName().getAsIdentifierInfo()
-               ? ULE->getName().getAsIdentifierInfo()->getName()
-               : StringRef();
-  return {};
-}
-
 /// Members that return a pointer, iterator or reference into the buffer of the
 /// object they are called on.
 static bool isBufferAccessor(StringRef Name) {
@@ -115,6 +27,13 @@ static bool isBufferAccessor(StringRef Name) {
       "front",     "back",       "at",        "get",       "operator[]",
       "operator*", "operator->", "constData", "constBegin"};
   return Accessors.contains(Name);
+}
+
+/// A local variable initialised once, read as its initializer.
+static const VarDecl *localWithInitializer(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParens());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->isLocalVarDecl() && VD->getInit() ? VD : nullptr;
 }
 
 std::optional<AddressOrigin>
@@ -135,25 +54,31 @@ AddressOriginFinder::ofReturnedValue(const CXXMethodDecl *Method) {
 }
 
 const FieldDecl *AddressOriginFinder::ownMember(const Expr *E) {
-  E = stripTransparent(E)->IgnoreImpCasts();
-  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
-    // A reference member names another object: `ref_ = v` assigns to it.
-    if (!Field || Field->getType()->isReferenceType())
-      return nullptr;
-    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
-    if (isa<CXXThisExpr>(Base))
-      return Field;
-    if (ME->isArrow())
-      return nullptr; // `p_->x` lives wherever `p_` points.
-    return ownMember(Base);
+  // Iterative: `m.a.b.c` and `m[1][2]` chains can be long.
+  while (true) {
+    E = ignoreTemporaries(E)->IgnoreImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      // A reference member names another object: `ref_ = v` assigns to it.
+      if (!Field || Field->getType()->isReferenceType())
+        return nullptr;
+      const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+      if (isa<CXXThisExpr>(Base))
+        return Field;
+      if (ME->isArrow())
+        return nullptr; // `p_->x` lives wherever `p_` points.
+      E = Base;
+      continue;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
+      if (Base->getType()->isArrayType()) {
+        E = Base;
+        continue;
+      }
+    }
+    return nullptr;
   }
-  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-    const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
-    if (Base->getType()->isArrayType())
-      return ownMember(Base);
-  }
-  return nullptr;
 }
 
 std::optional<AddressOrigin> AddressOriginFinder::bufferOf(const Expr *Object) {
@@ -167,10 +92,10 @@ std::optional<AddressOrigin> AddressOriginFinder::bufferOf(const Expr *Object) {
 }
 
 std::optional<AddressOrigin> AddressOriginFinder::ofLvalue(const Expr *E) {
-  if (!E || Depth > MaxDepth)
-    return std::nullopt;
   DepthGuard Guard(Depth);
-  E = stripTransparent(E);
+  if (!E || Guard.exceeded())
+    return std::nullopt;
+  E = ignoreTemporaries(E);
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
     switch (ICE->getCastKind()) {
     case CK_NoOp:
@@ -213,90 +138,107 @@ std::optional<AddressOrigin> AddressOriginFinder::ofLvalue(const Expr *E) {
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     if (Call->getNumArgs() == 1 &&
-        (isStdFunction(Call->getDirectCallee(), {"move", "forward"}) ||
-         calleeName(Call) == "move"))
+        (isStdCall(Call, {"move", "forward"}) || calleeName(Call) == "move"))
       return ofLvalue(Call->getArg(0));
     return std::nullopt;
   }
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    // A local reference bound once: `auto &b = buf_; p_ = &b[0];`.
-    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-    if (VD && VD->isLocalVarDecl() && VD->getType()->isReferenceType() &&
-        VD->getInit())
-      return ofLvalue(VD->getInit());
-  }
+  // A local reference bound once: `auto &b = buf_; p_ = &b[0];`.
+  if (const VarDecl *Local = localWithInitializer(E);
+      Local && Local->getType()->isReferenceType())
+    return ofLvalue(Local->getInit());
   return std::nullopt;
 }
 
-static bool refersTo(const Expr *E, const ParmVarDecl *Param) {
-  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-  return DRE && DRE->getDecl() == Param;
-}
+//===----------------------------------------------------------------------===//
+// Whether a callee keeps an address it is given.
+//===----------------------------------------------------------------------===//
 
-/// Whether `S` may keep the address of the reference or pointer parameter
-/// `Param`: any use but reading its members, calling its member functions
-/// or copying it.
-static bool mayKeep(const Stmt *S, const ParmVarDecl *Param) {
-  if (!S)
-    return false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    return DRE->getDecl() == Param;
-  if (const auto *ME = dyn_cast<MemberExpr>(S);
-      ME && refersTo(ME->getBase(), Param))
-    return false;
-  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(S);
-      MCE && MCE->getImplicitObjectArgument() &&
-      refersTo(MCE->getImplicitObjectArgument(), Param)) {
-    for (const Expr *Arg : MCE->arguments())
-      if (mayKeep(Arg, Param))
-        return true;
-    return false;
+namespace {
+/// Whether a body may keep the address of the reference or pointer parameter
+/// `Param`: any use but reading its members, calling its member functions or
+/// copying it.
+class KeepFinder : public BodyWalker<KeepFinder> {
+public:
+  explicit KeepFinder(const ParmVarDecl *Param) : Param(Param) {}
+
+  bool enter(const Stmt *S) {
+    if (Kept)
+      return false;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+      Kept = DRE->getDecl() == Param;
+      return false;
+    }
+    // `p.x`, and the callee of `p.f(...)` (its arguments are walked).
+    if (const auto *ME = dyn_cast<MemberExpr>(S))
+      return !refersToParam(ME->getBase());
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(S);
+        Construct && Construct->getNumArgs() == 1 &&
+        Construct->getConstructor()->isCopyOrMoveConstructor() &&
+        refersToParam(Construct->getArg(0)))
+      return false;
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(S);
+        ICE && ICE->getCastKind() == CK_LValueToRValue &&
+        !Param->getType()->isPointerType() &&
+        refersToParam(ICE->getSubExpr()))
+      return false;
+    return true;
   }
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S);
-      Construct && Construct->getNumArgs() == 1 &&
-      Construct->getConstructor()->isCopyOrMoveConstructor() &&
-      refersTo(Construct->getArg(0), Param))
-    return false;
-  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(S);
-      ICE && ICE->getCastKind() == CK_LValueToRValue &&
-      !Param->getType()->isPointerType() && refersTo(ICE->getSubExpr(), Param))
-    return false;
-  for (const Stmt *Child : S->children())
-    if (mayKeep(Child, Param))
-      return true;
-  return false;
-}
+
+  bool Kept = false;
+
+private:
+  bool refersToParam(const Expr *E) const {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == Param;
+  }
+
+  const ParmVarDecl *Param;
+};
+} // namespace
 
 /// Constructors defined out of sight that are known not to keep the address
 /// they are given.
-static bool isKnownNotToKeep(const FunctionDecl *Constructor) {
+static bool isKnownNotToKeep(const FunctionDecl *Callee) {
   // libstdc++'s `basic_filebuf` hands its lock to `__basic_file`, which
   // ignores it.
-  const auto *Record = dyn_cast<CXXRecordDecl>(Constructor->getParent());
+  const auto *Record = dyn_cast<CXXRecordDecl>(Callee->getParent());
   return Record && Record->isInStdNamespace() && Record->getIdentifier() &&
          Record->getName() == "__basic_file";
 }
 
-/// Whether the constructor may keep the address of its argument `Index`:
-/// unknown bodies may; visible ones are read.
-static bool constructorMayKeep(const FunctionDecl *Constructor,
-                               unsigned Index) {
-  if (!Constructor)
+bool mayKeepArgument(const FunctionDecl *Callee, unsigned Index) {
+  if (!Callee)
     return true;
   const FunctionDecl *Definition = nullptr;
-  if (!Constructor->hasBody(Definition))
-    return !isKnownNotToKeep(Constructor);
+  if (!Callee->hasBody(Definition))
+    return !isKnownNotToKeep(Callee);
   if (Index >= Definition->getNumParams())
     return true; // Variadic.
   const ParmVarDecl *Param = Definition->getParamDecl(Index);
   if (!Param->getType()->isReferenceType() &&
       !Param->getType()->isPointerType())
     return true; // By value: a copy of the address or a wrapper of it.
+  KeepFinder Finder(Param);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
     for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->isWritten() && mayKeep(Init->getInit(), Param))
-        return true;
-  return mayKeep(Definition->getBody(), Param);
+      if (Init->isWritten())
+        Finder.walk(Init->getInit());
+  Finder.walk(Definition->getBody());
+  return Finder.Kept;
+}
+
+//===----------------------------------------------------------------------===//
+// Values.
+//===----------------------------------------------------------------------===//
+
+/// `*this`, possibly in parentheses and conversions.
+static const UnaryOperator *derefOfThis(const Expr *E) {
+  const auto *Deref =
+      dyn_cast<UnaryOperator>(ignoreTemporaries(E)->IgnoreImpCasts());
+  if (Deref && Deref->getOpcode() == UO_Deref &&
+      isa<CXXThisExpr>(Deref->getSubExpr()->IgnoreParenImpCasts()))
+    return Deref;
+  return nullptr;
 }
 
 std::optional<AddressOrigin>
@@ -314,7 +256,7 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
       QualType Param = Constructor->getParamDecl(I)->getType();
       if (Param->isLValueReferenceType() &&
           !Param.getNonReferenceType().isConstQualified() &&
-          constructorMayKeep(Constructor, I))
+          mayKeepArgument(Constructor, I))
         if (const FieldDecl *Field = ownMember(Arg))
           return AddressOrigin{StorageKind::Inline, OriginKind::HeldThis,
                                Field};
@@ -335,14 +277,11 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
     }
     // `Child child_{*this}`: a reference to the whole object handed to a
     // constructor is kept by it, as a back-pointer is.
-    if (const auto *Deref =
-            dyn_cast<UnaryOperator>(stripTransparent(Arg)->IgnoreImpCasts());
-        Deref && Deref->getOpcode() == UO_Deref &&
-        isa<CXXThisExpr>(Deref->getSubExpr()->IgnoreParenImpCasts()) &&
-        !Constructed.isNull() &&
+    if (const UnaryOperator *Deref = derefOfThis(Arg);
+        Deref && !Constructed.isNull() &&
         Constructed.getNonReferenceType()->getAsCXXRecordDecl() !=
             Deref->getType()->getAsCXXRecordDecl() &&
-        constructorMayKeep(Constructor, I))
+        mayKeepArgument(Constructor, I))
       return AddressOrigin{StorageKind::Inline, OriginKind::HeldThis, nullptr};
     if (auto Origin = ofValue(Arg)) {
       // Copying or wrapping an own-address value keeps it (a lambda in a
@@ -353,7 +292,7 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
       if (View || Constructed.isNull() || Constructed->isPointerType())
         return Origin;
       if (Origin->Kind == OriginKind::MemberBuffer ||
-          !constructorMayKeep(Constructor, I))
+          !mayKeepArgument(Constructor, I))
         continue;
       if (Origin->Kind != OriginKind::CapturedThis)
         Origin->Kind = OriginKind::HeldThis;
@@ -363,44 +302,27 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
   return std::nullopt;
 }
 
-std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
-  if (!E || Depth > MaxDepth)
+std::optional<AddressOrigin> AddressOriginFinder::ofCast(const CastExpr *Cast) {
+  switch (Cast->getCastKind()) {
+  case CK_ArrayToPointerDecay:
+    return ofLvalue(Cast->getSubExpr());
+  case CK_LValueToRValue:
+    // Reading a local pointer initialised from an own address.
+    if (const VarDecl *Local = localWithInitializer(Cast->getSubExpr());
+        Local && !Local->getType()->isReferenceType())
+      return ofValue(Local->getInit());
     return std::nullopt;
-  DepthGuard Guard(Depth);
-  E = stripTransparent(E);
-
-  if (isa<CXXThisExpr>(E))
-    return AddressOrigin{StorageKind::Inline, OriginKind::ThisPointer, nullptr};
-
-  if (const auto *Cast = dyn_cast<CastExpr>(E)) {
-    switch (Cast->getCastKind()) {
-    case CK_ArrayToPointerDecay:
-      return ofLvalue(Cast->getSubExpr());
-    case CK_LValueToRValue:
-      // Reading a local pointer initialised from an own address.
-      if (const auto *DRE =
-              dyn_cast<DeclRefExpr>(Cast->getSubExpr()->IgnoreParens())) {
-        const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-        if (VD && VD->isLocalVarDecl() && !VD->getType()->isReferenceType() &&
-            VD->getInit())
-          return ofValue(VD->getInit());
-      }
-      return std::nullopt;
-    case CK_PointerToIntegral:
-    case CK_PointerToBoolean:
-    case CK_IntegralToPointer:
-      return std::nullopt;
-    case CK_ConstructorConversion:
-    case CK_UserDefinedConversion:
-    default:
-      return ofValue(Cast->getSubExpr());
-    }
+  case CK_PointerToIntegral:
+  case CK_PointerToBoolean:
+  case CK_IntegralToPointer:
+    return std::nullopt;
+  default:
+    return ofValue(Cast->getSubExpr());
   }
+}
 
-  // An array member in a template pattern has no decay cast yet.
-  if (isa<MemberExpr>(E) && E->getType()->isArrayType())
-    return ofLvalue(E);
-
+/// Unary and binary operators and conditionals.
+std::optional<AddressOrigin> AddressOriginFinder::ofOperator(const Expr *E) {
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     if (UO->getOpcode() == UO_AddrOf)
       return ofLvalue(UO->getSubExpr());
@@ -408,7 +330,6 @@ std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
       return ofValue(UO->getSubExpr());
     return std::nullopt;
   }
-
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->isAdditiveOp() && BO->getType()->isPointerType()) {
       if (auto Origin = ofValue(BO->getLHS()))
@@ -419,114 +340,104 @@ std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
       return ofValue(BO->getRHS()); // `next = prev = this`
     return std::nullopt;
   }
-
   if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
     if (auto Origin = ofValue(CO->getTrueExpr()))
       return Origin;
     return ofValue(CO->getFalseExpr());
   }
+  return std::nullopt;
+}
 
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
-    for (const LambdaCapture &Capture : Lambda->captures()) {
-      if (Capture.capturesThis())
-        return AddressOrigin{StorageKind::Inline, OriginKind::CapturedThis,
-                             nullptr};
+std::optional<AddressOrigin>
+AddressOriginFinder::ofLambda(const LambdaExpr *Lambda) {
+  for (const LambdaCapture &Capture : Lambda->captures())
+    if (Capture.capturesThis())
+      return AddressOrigin{StorageKind::Inline, OriginKind::CapturedThis,
+                           nullptr};
+  // Init captures: `[self = this]`, `[p = &m_]`.
+  for (const Expr *Init : Lambda->capture_inits())
+    if (auto Origin = ofValue(Init)) {
+      Origin->Kind = OriginKind::CapturedThis;
+      return Origin;
     }
-    // Init captures: `[self = this]`, `[p = &m_]`.
-    for (const Expr *Init : Lambda->capture_inits()) {
-      if (auto Origin = ofValue(Init)) {
-        Origin->Kind = OriginKind::CapturedThis;
-        return Origin;
-      }
-    }
+  return std::nullopt;
+}
+
+std::optional<AddressOrigin>
+AddressOriginFinder::ofMemberCall(const CXXMemberCallExpr *Call) {
+  const CXXMethodDecl *MD = Call->getMethodDecl();
+  // `(char *)slabs_.front()` reads the element `front()` refers to, which
+  // is not an address into `slabs_` (in a template the cast hides the
+  // lvalue-to-rvalue conversion).
+  if (!MD || (Call->isGLValue() && !Call->getType()->isArrayType()))
     return std::nullopt;
-  }
+  const Expr *Object = Call->getImplicitObjectArgument();
+  if (isa<CXXConversionDecl>(MD) ||
+      (MD->getIdentifier() && isBufferAccessor(MD->getName())))
+    if (auto Origin = bufferOf(Object))
+      return Origin;
+  // A member function of `*this` returning an own address:
+  // libstdc++'s `_M_local_data()`.
+  if (isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
+    if (auto Origin = ofReturnedValue(MD))
+      return Origin;
+  // A view's members that return a view (`substr`, `subspan`, `first`)
+  // refer to the same storage.
+  if (isViewType(Object->getType()) && isViewType(Call->getType()))
+    return ofValue(Object);
+  return std::nullopt;
+}
 
-  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
-    const CXXMethodDecl *MD = MCE->getMethodDecl();
-    // `(char *)slabs_.front()` reads the element `front()` refers to, which
-    // is not an address into `slabs_` (in a template the cast hides the
-    // lvalue-to-rvalue conversion).
-    if (MCE->isGLValue() && !MCE->getType()->isArrayType())
+/// Calls of free functions: the standard helpers that pass an address on,
+/// and calls that Sema left unresolved in a template.
+std::optional<AddressOrigin> AddressOriginFinder::ofCall(const CallExpr *Call) {
+  StringRef Name = calleeName(Call);
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  // `std::pointer_traits<P>::pointer_to(r)` is `&r` for fancy pointers.
+  if (Name == "pointer_to" && Callee && Call->getNumArgs() == 1)
+    if (const auto *Traits = dyn_cast<CXXRecordDecl>(Callee->getParent());
+        Traits && Traits->isInStdNamespace())
+      return ofLvalue(Call->getArg(0));
+  if ((!Callee || Callee->isInStdNamespace()) && Call->getNumArgs() >= 1) {
+    if (Name == "addressof" || Name == "ref" || Name == "cref")
+      return ofLvalue(Call->getArg(0));
+    if (Name == "move" || Name == "forward")
+      return ofValue(Call->getArg(0));
+    if (llvm::is_contained({"data", "begin", "end", "cbegin", "cend"}, Name))
+      return bufferOf(Call->getArg(0));
+    const bool Binds = llvm::is_contained({"bind", "bind_front", "bind_back"},
+                                          Name);
+    if (Binds || Name == "make_unique" || Name == "make_shared") {
+      for (const Expr *Arg : Call->arguments())
+        if (auto Origin = ofValue(Arg))
+          return AddressOrigin{Origin->Storage,
+                               Binds ? OriginKind::CapturedThis
+                                     : OriginKind::HeldThis,
+                               Origin->Member};
       return std::nullopt;
-    if (MD && (isa<CXXConversionDecl>(MD) ||
-               (MD->getIdentifier() && isBufferAccessor(MD->getName()))))
-      if (auto Origin = bufferOf(MCE->getImplicitObjectArgument()))
-        return Origin;
-    // A member function of `*this` returning an own address:
-    // libstdc++'s `_M_local_data()`.
-    if (MD && isa<CXXThisExpr>(
-                  MCE->getImplicitObjectArgument()->IgnoreParenImpCasts()))
-      if (auto Origin = ofReturnedValue(MD))
-        return Origin;
-    // A view's members that return a view (`substr`, `subspan`, `first`)
-    // refer to the same storage.
-    if (MD && isViewType(MCE->getImplicitObjectArgument()->getType()) &&
-        isViewType(MCE->getType()))
-      return ofValue(MCE->getImplicitObjectArgument());
-    return std::nullopt;
-  }
-
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (Op->getOperator() == OO_Amp && Op->getNumArgs() == 1)
-      return ofLvalue(Op->getArg(0));
-    return std::nullopt;
-  }
-
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    StringRef Name = calleeName(Call);
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    const bool Std = !Callee || Callee->isInStdNamespace();
-    // `std::pointer_traits<P>::pointer_to(r)` is `&r` for fancy pointers.
-    if (Name == "pointer_to" && Callee && Call->getNumArgs() == 1)
-      if (const auto *Traits = dyn_cast<CXXRecordDecl>(Callee->getParent());
-          Traits && Traits->isInStdNamespace())
-        return ofLvalue(Call->getArg(0));
-    if (Std && Call->getNumArgs() >= 1) {
-      if (Name == "addressof")
-        return ofLvalue(Call->getArg(0));
-      if (Name == "ref" || Name == "cref")
-        return ofLvalue(Call->getArg(0));
-      if (Name == "move" || Name == "forward")
-        return ofValue(Call->getArg(0));
-      if (Name == "data" || Name == "begin" || Name == "end" ||
-          Name == "cbegin" || Name == "cend")
-        return bufferOf(Call->getArg(0));
-      if (Name == "bind" || Name == "bind_front" || Name == "bind_back") {
-        for (const Expr *Arg : Call->arguments())
-          if (auto Origin = ofValue(Arg))
-            return AddressOrigin{Origin->Storage, OriginKind::CapturedThis,
-                                 Origin->Member};
-        return std::nullopt;
-      }
-      if (Name == "make_unique" || Name == "make_shared") {
-        for (const Expr *Arg : Call->arguments())
-          if (auto Origin = ofValue(Arg))
-            return AddressOrigin{Origin->Storage, OriginKind::HeldThis,
-                                 Origin->Member};
-        return std::nullopt;
-      }
     }
-    // `get_buf()` on `*this` in a template, whose type is dependent: a
-    // plain call of a member expression.
-    if (const auto *ME =
-            dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
-      if (const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
-          MD && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-        return ofReturnedValue(MD);
-    // Dependent member calls in templates: `buf_.data()` with `buf_` of a
-    // dependent type.
-    if (const auto *DSME = dyn_cast<CXXDependentScopeMemberExpr>(
-            Call->getCallee()->IgnoreParenImpCasts())) {
-      const DeclarationName Member = DSME->getMember();
-      // `c_->begin()` is the buffer of the object `c_` points to.
-      if (!DSME->isImplicitAccess() && !DSME->isArrow() &&
-          Member.isIdentifier() && isBufferAccessor(Member.getAsString()))
-        return bufferOf(DSME->getBase());
-    }
-    return std::nullopt;
   }
+  const Expr *CalleeExpr = Call->getCallee()->IgnoreParenImpCasts();
+  // `get_buf()` on `*this` in a template, whose type is dependent: a plain
+  // call of a member expression.
+  if (const auto *ME = dyn_cast<MemberExpr>(CalleeExpr))
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+        MD && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return ofReturnedValue(MD);
+  // `buf_.data()` with `buf_` of a dependent type (not `c_->begin()`, the
+  // buffer of the object `c_` points to).
+  if (const auto *DSME = dyn_cast<CXXDependentScopeMemberExpr>(CalleeExpr)) {
+    const DeclarationName Member = DSME->getMember();
+    if (!DSME->isImplicitAccess() && !DSME->isArrow() &&
+        Member.isIdentifier() && isBufferAccessor(Member.getAsString()))
+      return bufferOf(DSME->getBase());
+  }
+  return std::nullopt;
+}
 
+/// Constructions, initializer lists and `new`.
+std::optional<AddressOrigin>
+AddressOriginFinder::ofInitialization(const Expr *E) {
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
     // A copy or move of an own-address value is the same value.
     if (Construct->getNumArgs() == 1 &&
@@ -554,15 +465,41 @@ std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
   }
   if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
     // `new Private{this}`: heap memory the object owns holds its address.
-    if (const Expr *Init = New->getInitializer()) {
+    if (const Expr *Init = New->getInitializer())
       if (auto Origin = ofValue(Init)) {
         Origin->Kind = OriginKind::HeldThis;
         return Origin;
       }
-    }
-    return std::nullopt;
   }
   return std::nullopt;
+}
+
+std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
+  DepthGuard Guard(Depth);
+  if (!E || Guard.exceeded())
+    return std::nullopt;
+  E = ignoreTemporaries(E);
+  if (isa<CXXThisExpr>(E))
+    return AddressOrigin{StorageKind::Inline, OriginKind::ThisPointer, nullptr};
+  if (const auto *Cast = dyn_cast<CastExpr>(E))
+    return ofCast(Cast);
+  // An array member in a template pattern has no decay cast yet.
+  if (isa<MemberExpr>(E) && E->getType()->isArrayType())
+    return ofLvalue(E);
+  if (isa<UnaryOperator, BinaryOperator, AbstractConditionalOperator>(E))
+    return ofOperator(E);
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return ofLambda(Lambda);
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E))
+    return ofMemberCall(MCE);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() == OO_Amp && Op->getNumArgs() == 1)
+      return ofLvalue(Op->getArg(0));
+    return std::nullopt;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return ofCall(Call);
+  return ofInitialization(E);
 }
 
 } // namespace pincheck

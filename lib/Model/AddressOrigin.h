@@ -1,9 +1,9 @@
 //===--- AddressOrigin.h - Values derived from an object's own address ----===//
 //
 // Part of pincheck. Decides whether an expression evaluated inside a member
-// function yields a value derived from the address of `*this` (model section
-// 2: `this`, `&m`, `m.data()`, a view over `m`, a lambda capturing `this`...)
-// and which storage that address targets.
+// function yields a value derived from the address of `*this` (docs/model.md,
+// "Interior pointers": `this`, `&m`, `m.data()`, a view over `m`, a lambda
+// capturing `this`...) and which storage that address targets.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,12 +17,13 @@
 namespace clang {
 class CXXMethodDecl;
 class FieldDecl;
+class LambdaExpr;
 } // namespace clang
 
 namespace pincheck {
 
-/// Where an interior pointer points (model section 2, "target storage"). The
-/// kind decides which copies and moves leave it dangling (section 3).
+/// Where an interior pointer points (docs/model.md, "Target storage"). The
+/// kind decides which copies and moves leave it dangling.
 enum class StorageKind {
   /// Bytes of the object itself: `this`, a scalar, array or aggregate member.
   Inline,
@@ -89,6 +90,13 @@ public:
 
 private:
   std::optional<AddressOrigin> bufferOf(const clang::Expr *Container);
+  std::optional<AddressOrigin> ofCast(const clang::CastExpr *Cast);
+  std::optional<AddressOrigin> ofOperator(const clang::Expr *E);
+  std::optional<AddressOrigin> ofLambda(const clang::LambdaExpr *Lambda);
+  std::optional<AddressOrigin>
+  ofMemberCall(const clang::CXXMemberCallExpr *Call);
+  std::optional<AddressOrigin> ofCall(const clang::CallExpr *Call);
+  std::optional<AddressOrigin> ofInitialization(const clang::Expr *E);
   std::optional<AddressOrigin>
   ofConstruction(clang::QualType Constructed,
                  llvm::ArrayRef<const clang::Expr *> Args,
@@ -98,14 +106,9 @@ private:
   unsigned Depth = 0;
 };
 
-/// True for standard and common library view types that refer to the storage
-/// of the object they are built from (`std::string_view`, `std::span`,
-/// `std::reference_wrapper`, `llvm::ArrayRef`, ...).
-bool isViewType(clang::QualType T);
-
-/// Fully qualified name of a class or class template without template
-/// arguments and inline namespaces (`std::vector`, `llvm::SmallVector`).
-std::string qualifiedTemplateName(clang::QualType T);
+/// Whether the constructor (or function) may keep the address of its
+/// argument `Index`: unknown bodies may; visible ones are read.
+bool mayKeepArgument(const clang::FunctionDecl *Callee, unsigned Index);
 
 } // namespace pincheck
 

@@ -5,8 +5,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "Model/BodyScan.h"
+#include "AST/ASTUtils.h"
 #include "Model/AddressOrigin.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -14,43 +16,44 @@ using namespace clang;
 
 namespace pincheck {
 
-bool isStoringMember(StringRef Name) {
-  static const llvm::StringSet<> Names = {
-      "push_back", "emplace_back", "push_front", "emplace_front", "insert",
-      "emplace",   "assign",       "reset",      "append",        "set",
-      "store",     "push",         "swap"};
-  return Names.contains(Name);
-}
+//===----------------------------------------------------------------------===//
+// Member writes.
+//===----------------------------------------------------------------------===//
 
 void MemberWriteCollector::collectFunction(const FunctionDecl *FD) {
   const FunctionDecl *Definition = nullptr;
   if (!FD || !FD->hasBody(Definition) || !Visited.insert(Definition).second)
     return;
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition)) {
-    // In a template pattern Sema has not added the implicit initializers
-    // yet: a member not initialized otherwise gets its default member
-    // initializer.
-    if (!Ctor->isDelegatingConstructor()) {
-      llvm::SmallPtrSet<const FieldDecl *, 8> Initialized;
-      for (const CXXCtorInitializer *Init : Ctor->inits())
-        if (const FieldDecl *Field = Init->getAnyMember())
-          Initialized.insert(Field);
-      for (const FieldDecl *Field : Ctor->getParent()->fields())
-        if (Field->hasInClassInitializer() && !Initialized.contains(Field) &&
-            Field->getInClassInitializer())
-          Writes.push_back({Field, Field->getInClassInitializer(), false});
-    }
-    for (const CXXCtorInitializer *Init : Ctor->inits()) {
+  DepthGuard Guard(CallDepth);
+  if (Guard.exceeded())
+    return;
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
+    collectInitializers(Ctor);
+  walk(Definition->getBody());
+}
+
+void MemberWriteCollector::collectInitializers(const CXXConstructorDecl *Ctor) {
+  // In a template pattern Sema has not added the implicit initializers yet:
+  // a member not initialized otherwise gets its default member initializer.
+  if (!Ctor->isDelegatingConstructor()) {
+    llvm::SmallPtrSet<const FieldDecl *, 8> Initialized;
+    for (const CXXCtorInitializer *Init : Ctor->inits())
       if (const FieldDecl *Field = Init->getAnyMember())
-        Writes.push_back({Field, Init->getInit(), BranchDepth > 0});
-      else if (Init->isDelegatingInitializer() && FollowCalls)
-        if (const auto *Construct =
-                dyn_cast<CXXConstructExpr>(Init->getInit()->IgnoreImplicit()))
-          collectFunction(Construct->getConstructor());
-      collectStmt(Init->getInit());
-    }
+        Initialized.insert(Field);
+    for (const FieldDecl *Field : Ctor->getParent()->fields())
+      if (Field->hasInClassInitializer() && !Initialized.contains(Field) &&
+          Field->getInClassInitializer())
+        Writes.push_back({Field, Field->getInClassInitializer(), false});
   }
-  collectStmt(Definition->getBody());
+  for (const CXXCtorInitializer *Init : Ctor->inits()) {
+    if (const FieldDecl *Field = Init->getAnyMember())
+      add(Field, Init->getInit());
+    else if (Init->isDelegatingInitializer() && FollowCalls)
+      if (const auto *Construct =
+              dyn_cast<CXXConstructExpr>(Init->getInit()->IgnoreImplicit()))
+        collectFunction(Construct->getConstructor());
+    walk(Init->getInit());
+  }
 }
 
 /// The pattern of a base written as a template specialization.
@@ -64,22 +67,24 @@ static const CXXRecordDecl *patternOfBase(QualType Base) {
   return nullptr;
 }
 
-bool isSameOrBase(const CXXRecordDecl *Record, const CXXRecordDecl *Owner,
-                  unsigned Depth) {
-  if (!Record || Depth > 8)
+static bool isSameOrBase(const CXXRecordDecl *Record,
+                         const CXXRecordDecl *Owner, unsigned &Depth) {
+  DepthGuard Guard(Depth);
+  if (!Record || Guard.exceeded())
     return false;
   if (Record->getCanonicalDecl() == Owner->getCanonicalDecl())
     return true;
   if (!Record->hasDefinition())
     return false;
   for (const CXXBaseSpecifier &Base : Record->getDefinition()->bases())
-    if (isSameOrBase(patternOfBase(Base.getType()), Owner, Depth + 1))
+    if (isSameOrBase(patternOfBase(Base.getType()), Owner, Depth))
       return true;
   return false;
 }
 
 bool isSameOrBase(const CXXRecordDecl *Record, const CXXRecordDecl *Owner) {
-  return isSameOrBase(Record, Owner, 0);
+  unsigned Depth = 0;
+  return isSameOrBase(Record, Owner, Depth);
 }
 
 /// The one non-static member function among `Candidates` that takes
@@ -153,11 +158,9 @@ static const CXXMethodDecl *calleeInPattern(const CallExpr *Call) {
 void MemberWriteCollector::followCall(const CXXMethodDecl *MD,
                                       ArrayRef<const Expr *> Args) {
   const size_t First = Writes.size();
-  const unsigned Depth = BranchDepth;
   collectFunction(MD);
   // `set(store_, n)` writing `ptr_ = data`: the value is the argument.
   for (size_t I = First; I < Writes.size(); ++I) {
-    Writes[I].Conditional |= Depth > 0;
     const auto *DRE =
         dyn_cast<DeclRefExpr>(Writes[I].Value->IgnoreParenImpCasts());
     const auto *Param = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
@@ -169,17 +172,15 @@ void MemberWriteCollector::followCall(const CXXMethodDecl *MD,
   }
 }
 
-void MemberWriteCollector::collectStmt(const Stmt *S) {
-  if (!S)
-    return;
+bool MemberWriteCollector::enter(const Stmt *S) {
   if (const auto *BO = dyn_cast<BinaryOperator>(S);
       BO && BO->getOpcode() == BO_Assign) {
     if (const FieldDecl *Field = AddressOriginFinder::ownMember(BO->getLHS()))
-      Writes.push_back({Field, BO->getRHS(), BranchDepth > 0});
+      add(Field, BO->getRHS());
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
              Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
     if (const FieldDecl *Field = AddressOriginFinder::ownMember(Op->getArg(0)))
-      Writes.push_back({Field, Op->getArg(1), BranchDepth > 0});
+      add(Field, Op->getArg(1));
   } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
     const CXXMethodDecl *MD = Call->getMethodDecl();
     const Expr *Object = Call->getImplicitObjectArgument();
@@ -187,7 +188,7 @@ void MemberWriteCollector::collectStmt(const Stmt *S) {
       if (const FieldDecl *Field = AddressOriginFinder::ownMember(Object)) {
         if (MD->getIdentifier() && isStoringMember(MD->getName()))
           for (const Expr *Arg : Call->arguments())
-            Writes.push_back({Field, Arg, BranchDepth > 0});
+            add(Field, Arg);
       } else if (FollowCalls &&
                  isa<CXXThisExpr>(Object->IgnoreParenImpCasts())) {
         SmallVector<const Expr *, 4> Args(Call->arguments());
@@ -200,26 +201,26 @@ void MemberWriteCollector::collectStmt(const Stmt *S) {
       followCall(MD, Args);
     }
   }
-  const bool Branches =
-      isa<IfStmt, SwitchStmt, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,
-          AbstractConditionalOperator>(S) ||
-      (isa<BinaryOperator>(S) && cast<BinaryOperator>(S)->isLogicalOp());
-  BranchDepth += Branches;
-  for (const Stmt *Child : S->children())
-    collectStmt(Child);
-  BranchDepth -= Branches;
+  BranchDepth += isBranch(S);
+  return true;
 }
 
-void EscapeCollector::collect(const Stmt *S) {
-  if (!S)
+void MemberWriteCollector::leave(const Stmt *S) { BranchDepth -= isBranch(S); }
+
+void MemberWriteCollector::visitLambda(const LambdaExpr *Lambda) {
+  // The body may run later, on a captured `this`.
+  if (Lambda->capture_begin() == Lambda->capture_end())
     return;
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-    // A lambda body runs later, on whatever it captured; its captures are
-    // evaluated here.
-    for (const Expr *Init : Lambda->capture_inits())
-      collect(Init);
-    return;
-  }
+  ++BranchDepth;
+  walk(Lambda->getBody());
+  --BranchDepth;
+}
+
+//===----------------------------------------------------------------------===//
+// Escapes.
+//===----------------------------------------------------------------------===//
+
+bool EscapeCollector::enter(const Stmt *S) {
   if (const auto *Call = dyn_cast<CallExpr>(S))
     visitCall(Call);
   else if (const auto *BO = dyn_cast<BinaryOperator>(S);
@@ -227,8 +228,7 @@ void EscapeCollector::collect(const Stmt *S) {
     visitStore(BO->getLHS(), BO->getRHS(), BO);
   else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
     visitConstruct(Construct);
-  for (const Stmt *Child : S->children())
-    collect(Child);
+  return true;
 }
 
 bool EscapeCollector::isSelf(const Decl *Object) const {
@@ -241,9 +241,8 @@ bool EscapeCollector::isSelf(const Decl *Object) const {
 }
 
 void EscapeCollector::add(const AddressedObject &Address, const Expr *At,
-                          std::string Sink) {
-  Escapes.push_back(
-      {Address.Object, At, std::move(Sink), Address.Whole, Address.Member});
+                          EscapeSink Sink) {
+  Escapes.push_back({Address.Object, At, Sink, Address.Whole, Address.Member});
 }
 
 /// Library functions that store a callable they are given (a slot, a
@@ -259,7 +258,6 @@ void EscapeCollector::visitCall(const CallExpr *Call) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !Callee->getIdentifier())
     return;
-  std::string Name = "'" + Callee->getNameAsString() + "'";
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(Call)) {
     const Expr *Object = MCE->getImplicitObjectArgument();
     if (!Object || isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
@@ -269,7 +267,7 @@ void EscapeCollector::visitCall(const CallExpr *Call) {
       for (const Expr *Arg : Call->arguments())
         if (AddressedObject Address = AddressOf(Arg);
             Address && !(IntoOwnMember && isSelf(Address.Object)))
-          return add(Address, Arg, "a container (" + Name + ")");
+          return add(Address, Arg, {EscapeSink::Kind::Container, Callee});
       return;
     }
     if (IntoOwnMember)
@@ -290,14 +288,14 @@ void EscapeCollector::visitCall(const CallExpr *Call) {
     if (!HasBody && Address.Whole &&
         (!Param || Param->getType()->isVoidPointerType()) &&
         !Callee->getBuiltinID() && !isByteFunction(Callee->getName()))
-      return add(Address, Arg, Name);
+      return add(Address, Arg, {EscapeSink::Kind::Function, Callee});
     // A callback capturing the address handed to a type-erased callable
     // that may outlive the call, or to a library function that keeps it.
     if (Param && Address.ViaCallable &&
         ((isTypeErasedCallable(Param->getType()) &&
           !Param->getType()->isLValueReferenceType()) ||
          keepsCallable(Callee)))
-      return add(Address, Arg, Name);
+      return add(Address, Arg, {EscapeSink::Kind::Function, Callee});
   }
 }
 
@@ -332,7 +330,7 @@ void EscapeCollector::visitStore(const Expr *Target, const Expr *Value,
     return;
   if (AddressOriginFinder::ownMember(Target)) {
     if (!isSelf(Address.Object)) {
-      add(Address, At, "a member of '*this'");
+      add(Address, At, {EscapeSink::Kind::OwnMember, nullptr});
       Escapes.back().IntoOwnMember = true;
     }
     return;
@@ -341,12 +339,12 @@ void EscapeCollector::visitStore(const Expr *Target, const Expr *Value,
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Stripped)) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (VD && VD->hasGlobalStorage())
-      add(Address, At, "the global '" + VD->getNameAsString() + "'");
+      add(Address, At, {EscapeSink::Kind::Global, VD});
     return;
   }
   if (isa<MemberExpr>(Stripped) || isa<UnaryOperator>(Stripped) ||
       isa<ArraySubscriptExpr>(Stripped))
-    add(Address, At, "another object");
+    add(Address, At, {EscapeSink::Kind::OtherObject, nullptr});
 }
 
 void EscapeCollector::visitConstruct(const CXXConstructExpr *Construct) {
@@ -355,7 +353,7 @@ void EscapeCollector::visitConstruct(const CXXConstructExpr *Construct) {
     return;
   for (const Expr *Arg : Construct->arguments())
     if (AddressedObject Address = AddressOf(Arg))
-      return add(Address, Arg, "a thread");
+      return add(Address, Arg, {EscapeSink::Kind::Thread, nullptr});
 }
 
 const FieldDecl *copiedMember(const Expr *Value) {
@@ -366,13 +364,8 @@ const FieldDecl *copiedMember(const Expr *Value) {
       Value = Construct->getArg(0);
       continue;
     }
-    if (const auto *Call = dyn_cast<CallExpr>(Value);
-        Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
-        Call->getDirectCallee()->isInStdNamespace() &&
-        Call->getDirectCallee()->getIdentifier() &&
-        (Call->getDirectCallee()->getName() == "move" ||
-         Call->getDirectCallee()->getName() == "forward")) {
-      Value = Call->getArg(0);
+    if (const Expr *Moved = movedArgument(Value)) {
+      Value = Moved;
       continue;
     }
     break;
@@ -381,30 +374,6 @@ const FieldDecl *copiedMember(const Expr *Value) {
   if (!ME || isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
     return nullptr;
   return dyn_cast<FieldDecl>(ME->getMemberDecl());
-}
-
-bool canHoldAddress(QualType T) {
-  if (T->isReferenceType())
-    return true;
-  const Type *Base = T->getBaseElementTypeUnsafe();
-  return !(Base->isArithmeticType() || Base->isEnumeralType());
-}
-
-bool isByteFunction(StringRef Name) {
-  static const llvm::StringSet<> Names = {
-      "memset",         "memcpy", "memmove",  "memcmp",  "memchr", "bzero",
-      "explicit_bzero", "strlen", "strcpy",   "strncpy", "strcmp", "strncmp",
-      "strcat",         "fwrite", "fread",    "write",   "read",   "send",
-      "recv",           "sendto", "recvfrom", "puts",    "fputs",  "hash"};
-  return Names.contains(Name) || Name.ends_with("printf") ||
-         Name.ends_with("scanf");
-}
-
-bool isTypeErasedCallable(QualType T) {
-  static const llvm::StringSet<> Names = {
-      "std::function", "std::move_only_function", "std::copyable_function",
-      "absl::AnyInvocable", "folly::Function"};
-  return Names.contains(qualifiedTemplateName(T.getNonReferenceType()));
 }
 
 } // namespace pincheck

@@ -2,18 +2,20 @@
 //
 // Part of pincheck. Scanners shared by the type model (what constructors and
 // member functions store in the object and hand out) and the pin events
-// (what any function stores outside the call).
+// (what any function stores outside the call). Both walk bodies with
+// `BodyWalker` and its rule for lambdas.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef PINCHECK_MODEL_BODYSCAN_H
 #define PINCHECK_MODEL_BODYSCAN_H
 
+#include "AST/BodyWalker.h"
+#include "Model/Causes.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
-#include <string>
 
 namespace clang {
 class CXXMethodDecl;
@@ -28,13 +30,16 @@ namespace pincheck {
 struct MemberWrite {
   const clang::FieldDecl *Field;
   const clang::Expr *Value;
-  /// Under a branch or loop of its function: it happens on some paths only.
+  /// Under a branch or loop of its function, or in a lambda body: it
+  /// happens on some paths only.
   bool Conditional = false;
 };
 
 /// Collects the values a function gives to members of `*this`, in source
 /// order: constructor initializers (including implicit ones), then the body.
-class MemberWriteCollector {
+/// Lambda bodies are read as code that may run (they can only reach `*this`
+/// through a capture of it).
+class MemberWriteCollector : public BodyWalker<MemberWriteCollector> {
 public:
   /// With `FollowCalls`, member functions called on `*this` are followed
   /// (a copy constructor delegating to a private `copy_from(o)`).
@@ -43,9 +48,17 @@ public:
       : Writes(Writes), FollowCalls(FollowCalls) {}
 
   void collectFunction(const clang::FunctionDecl *FD);
-  void collectStmt(const clang::Stmt *S);
+
+  // BodyWalker.
+  bool enter(const clang::Stmt *S);
+  void leave(const clang::Stmt *S);
+  void visitLambda(const clang::LambdaExpr *Lambda);
 
 private:
+  void add(const clang::FieldDecl *Field, const clang::Expr *Value) {
+    Writes.push_back({Field, Value, BranchDepth > 0});
+  }
+  void collectInitializers(const clang::CXXConstructorDecl *Ctor);
   /// Collects the writes of a member function called on `*this` with
   /// `Args`, reading its parameters as the arguments.
   void followCall(const clang::CXXMethodDecl *MD,
@@ -53,8 +66,10 @@ private:
 
   llvm::SmallVectorImpl<MemberWrite> &Writes;
   bool FollowCalls;
-  /// How many branches and loops enclose the statement being visited.
+  /// How many branches, loops and lambda bodies enclose the statement being
+  /// visited.
   unsigned BranchDepth = 0;
+  unsigned CallDepth = 0;
   llvm::SmallPtrSet<const clang::FunctionDecl *, 4> Visited;
 };
 
@@ -84,8 +99,7 @@ using AddressOfFn = llvm::function_ref<AddressedObject(const clang::Expr *)>;
 struct Escape {
   const clang::Decl *Object;
   const clang::Expr *At;
-  /// What keeps the address ("'curl_easy_setopt'", "the global 'g'").
-  std::string Sink;
+  EscapeSink Sink;
   /// The whole object's address, not a member's.
   bool Whole = false;
   /// See `AddressedObject::Member`.
@@ -94,11 +108,11 @@ struct Escape {
   bool IntoOwnMember = false;
 };
 
-/// Finds addresses that a body stores outside itself (model section 4,
-/// event 5): in a global, another object or a container, in a thread, in a
-/// type-erased callable passed by value or `&&`, or passed as `void *` or
-/// through `...` to a function with no visible body.
-class EscapeCollector {
+/// Finds addresses that a body stores outside itself (docs/model.md, "Pin
+/// events", event 5): in a global, another object or a container, in a
+/// thread, in a type-erased callable passed by value or `&&`, or passed as
+/// `void *` or through `...` to a function with no visible body.
+class EscapeCollector : public BodyWalker<EscapeCollector> {
 public:
   /// `Self` is the key of `*this` when the body belongs to the object's own
   /// class: its address stored in its own members is an interior pointer,
@@ -107,7 +121,8 @@ public:
                   llvm::SmallVectorImpl<Escape> &Escapes)
       : AddressOf(AddressOf), Self(Self), Escapes(Escapes) {}
 
-  void collect(const clang::Stmt *S);
+  // BodyWalker.
+  bool enter(const clang::Stmt *S);
 
 private:
   void visitCall(const clang::CallExpr *Call);
@@ -115,7 +130,7 @@ private:
                   const clang::Expr *At);
   void visitConstruct(const clang::CXXConstructExpr *Construct);
   void add(const AddressedObject &Address, const clang::Expr *At,
-           std::string Sink);
+           EscapeSink Sink);
   /// `*this` or one of its members.
   bool isSelf(const clang::Decl *Object) const;
 
@@ -124,22 +139,9 @@ private:
   llvm::SmallVectorImpl<Escape> &Escapes;
 };
 
-/// Members that store their argument inside the object they are called on.
-bool isStoringMember(llvm::StringRef Name);
-
 /// If `Value` reads member `F` of another object (`o.p_`, `std::move(o.p_)`),
 /// returns `F`.
 const clang::FieldDecl *copiedMember(const clang::Expr *Value);
-
-/// Types that can hold an address: everything but arithmetic and enums.
-bool canHoldAddress(clang::QualType T);
-
-/// C library functions that read or write the bytes they are given and keep
-/// no pointer to them (`memset(this, 0, sizeof *this)`, `printf`).
-bool isByteFunction(llvm::StringRef Name);
-
-/// `std::function`, `std::move_only_function`, `absl::AnyInvocable`, ...
-bool isTypeErasedCallable(clang::QualType T);
 
 } // namespace pincheck
 

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Model/PinEvents.h"
+#include "AST/ASTUtils.h"
 #include "Model/Annotations.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -18,36 +19,6 @@ namespace pincheck {
 // Objects and their addresses.
 //===----------------------------------------------------------------------===//
 
-static bool isStdCall(const CallExpr *Call,
-                      std::initializer_list<StringRef> Names) {
-  const FunctionDecl *FD = Call->getDirectCallee();
-  return FD && FD->isInStdNamespace() && FD->getIdentifier() &&
-         llvm::is_contained(Names, FD->getName());
-}
-
-/// Strips what neither copies nor changes the object designated.
-static const Expr *stripToObject(const Expr *E) {
-  while (true) {
-    E = E->IgnoreParens();
-    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
-      E = ICE->getSubExpr();
-    } else if (const auto *EWC = dyn_cast<ExprWithCleanups>(E)) {
-      E = EWC->getSubExpr();
-    } else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = MTE->getSubExpr();
-    } else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
-               Cast && Cast->getTypeAsWritten()->isReferenceType()) {
-      E = Cast->getSubExpr(); // static_cast<T &&>(o)
-    } else if (const auto *Call = dyn_cast<CallExpr>(E);
-               Call && Call->getNumArgs() == 1 &&
-               isStdCall(Call, {"move", "forward", "as_const"})) {
-      E = Call->getArg(0);
-    } else {
-      return E;
-    }
-  }
-}
-
 /// Objects worth tracking: class objects and arrays, not pointers or ints.
 static bool isTrackedType(QualType T) {
   T = T.getNonReferenceType();
@@ -55,50 +26,62 @@ static bool isTrackedType(QualType T) {
 }
 
 const Decl *PinEventFinder::objectOf(const Expr *E) {
-  if (!E)
-    return nullptr;
-  E = stripToObject(E);
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-    return VD && isTrackedType(VD->getType()) ? VD : nullptr;
-  }
-  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
-    if (isa<CXXThisExpr>(Base)) {
-      const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
-      return Field && isTrackedType(Field->getType()) ? Field : nullptr;
+  // Iterative: member and subscript chains can be long.
+  while (E) {
+    E = ignoreToObject(E);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      return VD && isTrackedType(VD->getType()) ? VD : nullptr;
     }
-    return ME->isArrow() ? nullptr : objectOf(ME->getBase());
-  }
-  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-    const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
-    return Base->getType()->isArrayType() ? objectOf(Base) : nullptr;
-  }
-  if (const auto *UO = dyn_cast<UnaryOperator>(E);
-      UO && UO->getOpcode() == UO_Deref) {
-    if (const auto *This =
-            dyn_cast<CXXThisExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
-      return This->getType()->getPointeeCXXRecordDecl();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+      if (isa<CXXThisExpr>(Base)) {
+        const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        return Field && isTrackedType(Field->getType()) ? Field : nullptr;
+      }
+      if (ME->isArrow())
+        return nullptr;
+      E = ME->getBase();
+      continue;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
+      if (!Base->getType()->isArrayType())
+        return nullptr;
+      E = Base;
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_Deref) {
+      if (const auto *This =
+              dyn_cast<CXXThisExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
+        return This->getType()->getPointeeCXXRecordDecl();
+      return nullptr;
+    }
+    // An element of a container: `v[0]`, `v.front()`.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == OO_Subscript) {
+      E = Op->getArg(0);
+      continue;
+    }
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *MD = MCE->getMethodDecl();
+      if (MD && MD->getIdentifier() &&
+          llvm::is_contained({StringRef("front"), StringRef("back"),
+                              StringRef("at")},
+                             MD->getName()) &&
+          MD->getReturnType()->isReferenceType()) {
+        E = MCE->getImplicitObjectArgument();
+        continue;
+      }
+    }
     return nullptr;
-  }
-  // An element of a container: `v[0]`, `v.front()`.
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-      Op && Op->getOperator() == OO_Subscript)
-    return objectOf(Op->getArg(0));
-  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
-    const CXXMethodDecl *MD = MCE->getMethodDecl();
-    if (MD && MD->getIdentifier() &&
-        llvm::is_contained(
-            {StringRef("front"), StringRef("back"), StringRef("at")},
-            MD->getName()) &&
-        MD->getReturnType()->isReferenceType())
-      return objectOf(MCE->getImplicitObjectArgument());
   }
   return nullptr;
 }
 
 bool PinEventFinder::namesWholeObject(const Expr *E) {
-  E = stripToObject(E);
+  E = ignoreToObject(E);
   if (isa<DeclRefExpr>(E))
     return true;
   if (const auto *ME = dyn_cast<MemberExpr>(E))
@@ -110,13 +93,13 @@ bool PinEventFinder::namesWholeObject(const Expr *E) {
 
 const ValueDecl *PinEventFinder::memberOf(const Expr *E) {
   const ValueDecl *Member = nullptr;
-  E = stripToObject(E);
+  E = ignoreToObject(E);
   while (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
     if (ME->isArrow() || isa<CXXThisExpr>(Base))
       break; // `this->m` is an object of its own.
     Member = ME->getMemberDecl();
-    E = stripToObject(Base);
+    E = ignoreToObject(Base);
   }
   return isa<DeclRefExpr>(E) ? Member : nullptr;
 }
@@ -143,18 +126,46 @@ static const CXXRecordDecl *enclosingClass(const CXXRecordDecl *Closure) {
   return nullptr;
 }
 
-AddressedObject PinEventFinder::addressOf(const Expr *E) {
+/// The object the glvalue `E` designates, as an address.
+static AddressedObject addressOfObject(const Expr *E) {
   AddressedObject Result;
-  if (!E)
-    return Result;
-  E = E->IgnoreParens();
-  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
-    if (ICE->getCastKind() == CK_ArrayToPointerDecay) {
-      Result.Object = objectOf(ICE->getSubExpr());
-      Result.Whole = Result.Object && namesWholeObject(ICE->getSubExpr());
-      Result.Member = memberOf(ICE->getSubExpr());
+  Result.Object = PinEventFinder::objectOf(E);
+  Result.Whole = Result.Object && PinEventFinder::namesWholeObject(E);
+  Result.Member = PinEventFinder::memberOf(E);
+  return Result;
+}
+
+static AddressedObject addressCapturedBy(const LambdaExpr *Lambda) {
+  AddressedObject Result;
+  for (const LambdaCapture &Capture : Lambda->captures()) {
+    if (Capture.capturesThis()) {
+      Result.Object = enclosingClass(Lambda->getLambdaClass());
+    } else if (Capture.capturesVariable() &&
+               Capture.getCaptureKind() == LCK_ByRef) {
+      const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar());
+      if (VD && isTrackedType(VD->getType()))
+        Result.Object = VD;
+    }
+    if (Result.Object) {
+      Result.Whole = Result.ViaCallable = true;
       return Result;
     }
+  }
+  for (const Expr *Init : Lambda->capture_inits())
+    if (AddressedObject Inner = PinEventFinder::addressOf(Init)) {
+      Inner.ViaCallable = true;
+      return Inner;
+    }
+  return Result;
+}
+
+AddressedObject PinEventFinder::addressOf(const Expr *E) {
+  if (!E)
+    return {};
+  E = ignoreTemporaries(E);
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
+    if (ICE->getCastKind() == CK_ArrayToPointerDecay)
+      return addressOfObject(ICE->getSubExpr());
     if (ICE->getCastKind() == CK_LValueToRValue) {
       // A local pointer initialised from an address: `T *p = &o; keep(p);`.
       if (const auto *DRE =
@@ -163,69 +174,36 @@ AddressedObject PinEventFinder::addressOf(const Expr *E) {
             VD && VD->isLocalVarDecl() && VD->getType()->isPointerType() &&
             VD->getInit())
           return addressOf(VD->getInit());
-      return Result;
+      return {};
     }
     return addressOf(ICE->getSubExpr());
   }
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
     return addressOf(Cast->getSubExpr());
-  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
-    return addressOf(MTE->getSubExpr());
-  if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
-    return addressOf(BTE->getSubExpr());
-  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-    return addressOf(EWC->getSubExpr());
   if (const auto *This = dyn_cast<CXXThisExpr>(E)) {
+    AddressedObject Result;
     Result.Object = This->getType()->getPointeeCXXRecordDecl();
     Result.Whole = true;
     return Result;
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
-      UO && UO->getOpcode() == UO_AddrOf) {
-    Result.Object = objectOf(UO->getSubExpr());
-    Result.Whole = Result.Object && namesWholeObject(UO->getSubExpr());
-    Result.Member = memberOf(UO->getSubExpr());
-    return Result;
-  }
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
-    for (const LambdaCapture &Capture : Lambda->captures()) {
-      if (Capture.capturesThis()) {
-        Result.Object = enclosingClass(Lambda->getLambdaClass());
-      } else if (Capture.capturesVariable() &&
-                 Capture.getCaptureKind() == LCK_ByRef) {
-        const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar());
-        if (VD && isTrackedType(VD->getType()))
-          Result.Object = VD;
-      }
-      if (Result.Object) {
-        Result.Whole = Result.ViaCallable = true;
-        return Result;
-      }
-    }
-    for (const Expr *Init : Lambda->capture_inits())
-      if (AddressedObject Inner = addressOf(Init)) {
-        Inner.ViaCallable = true;
-        return Inner;
-      }
-    return Result;
-  }
+      UO && UO->getOpcode() == UO_AddrOf)
+    return addressOfObject(UO->getSubExpr());
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return addressCapturedBy(Lambda);
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     if (Call->getNumArgs() >= 1 &&
-        isStdCall(Call, {"addressof", "ref", "cref"})) {
-      Result.Object = objectOf(Call->getArg(0));
-      Result.Whole = Result.Object && namesWholeObject(Call->getArg(0));
-      Result.Member = memberOf(Call->getArg(0));
-      return Result;
-    }
+        isStdCall(Call, {"addressof", "ref", "cref"}))
+      return addressOfObject(Call->getArg(0));
     if (isStdCall(Call, {"bind", "bind_front", "bind_back"}))
       for (const Expr *Arg : Call->arguments())
         if (AddressedObject Inner = addressOf(Arg)) {
           Inner.ViaCallable = true;
           return Inner;
         }
-    if (Call->getNumArgs() == 1 && isStdCall(Call, {"move", "forward"}))
-      return addressOf(Call->getArg(0));
-    return Result;
+    if (const Expr *Moved = movedArgument(Call))
+      return addressOf(Moved);
+    return {};
   }
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
     // A callable wrapping a lambda or bind result, or a copy of a pointer.
@@ -234,124 +212,142 @@ AddressedObject PinEventFinder::addressOf(const Expr *E) {
          isTypeErasedCallable(Construct->getType())))
       return addressOf(Construct->getArg(0));
   }
-  return Result;
-}
-
-std::string PinEventFinder::describeObject(const Decl *Object) {
-  if (isa<CXXRecordDecl>(Object))
-    return "'*this'";
-  if (const auto *ND = dyn_cast<NamedDecl>(Object))
-    return "'" + ND->getNameAsString() + "'";
-  return "the object";
+  return {};
 }
 
 //===----------------------------------------------------------------------===//
 // Event 1: construction.
 //===----------------------------------------------------------------------===//
 
+std::optional<ConstructionPin> PinEventFinder::constructionPin(QualType T) {
+  unsigned Depth = 0;
+  return constructionPin(T, Depth);
+}
+
 std::optional<ConstructionPin> PinEventFinder::constructionPin(QualType T,
-                                                               unsigned Depth) {
+                                                               unsigned &Depth) {
+  DepthGuard Guard(Depth);
   const TypeSummary *Summary = Model.summarize(T);
-  if (!Summary || Summary->Unpin || Depth > 8)
+  if (!Summary || Summary->Unpin || Guard.exceeded())
     return std::nullopt;
   const CXXRecordDecl *Record = Summary->Record;
-  std::string Name = "'" + Record->getNameAsString() + "'";
   ConstructionPin Pin;
+  Pin.Why.Type = T;
+  Pin.Why.Record = Record;
   Pin.CopyWrong = Summary->copyIsWrong();
   // A move that is not declared uses the copy.
   Pin.MoveWrong = Summary->moveOrFallbackIsWrong();
   for (const SpecialMemberFault &Fault : Summary->Faults) {
-    if (Fault.Pointer < 0) {
-      Pin.Reason = "the constructor of " + Name + " hands its address to " +
-                   Summary->Escapes.front().Sink;
+    if (!Fault.Pointer) {
+      Pin.Why.TheKind = TypeCause::Kind::HandsOutAddress;
+      Pin.Why.Sink = Summary->Escapes.front().Sink;
       return Pin;
     }
-    const InteriorPointer &Pointer = Summary->Pointers[Fault.Pointer];
+    const InteriorPointer &Pointer = Summary->Pointers[*Fault.Pointer];
     if (!Pointer.SetIn || isa<CXXConstructorDecl>(Pointer.SetIn)) {
-      Pin.Reason = Name + " points '" + Pointer.Field->getNameAsString() +
-                   "' into itself when it is constructed";
+      Pin.Why.TheKind = TypeCause::Kind::InteriorPointer;
+      Pin.Why.Pointer = Pointer.Field;
       return Pin;
     }
   }
-  if (const NamedDecl *Subobject = Summary->SelfReferentialSubobject) {
-    if (QualType Inner = Summary->subobjectType(); !Inner.isNull())
-      if (auto InnerPin = constructionPin(Inner, Depth + 1)) {
-        // The subobject's faults carry over only through memberwise copies
-        // and moves; the class's own ones (simple_ilist's splicing move)
-        // answer for it.
-        auto Memberwise = [Record](SpecialMember Member) {
-          MemberForm Form = SelfReferenceModel::formOf(Record, Member, nullptr);
-          return Form == MemberForm::Implicit || Form == MemberForm::Defaulted;
-        };
-        const bool MoveFallsBack =
-            SelfReferenceModel::formOf(Record, SpecialMember::MoveConstructor,
-                                       nullptr) == MemberForm::NotDeclared;
-        InnerPin->CopyWrong &= Memberwise(SpecialMember::CopyConstructor) ||
-                               Memberwise(SpecialMember::CopyAssignment);
-        InnerPin->MoveWrong &=
-            Memberwise(SpecialMember::MoveConstructor) ||
-            Memberwise(SpecialMember::MoveAssignment) ||
-            (MoveFallsBack && Memberwise(SpecialMember::CopyConstructor));
-        if (!InnerPin->CopyWrong && !InnerPin->MoveWrong)
-          return std::nullopt;
-        InnerPin->Reason = Name + " contains '" + Subobject->getNameAsString() +
-                           "': " + InnerPin->Reason;
-        return InnerPin;
-      }
-  }
-  return std::nullopt;
+  const NamedDecl *Subobject = Summary->SelfReferentialSubobject;
+  QualType Inner = Subobject ? Summary->subobjectType() : QualType();
+  if (Inner.isNull())
+    return std::nullopt;
+  std::optional<ConstructionPin> InnerPin = constructionPin(Inner, Depth);
+  if (!InnerPin)
+    return std::nullopt;
+  // The subobject's faults carry over only through memberwise copies and
+  // moves; the class's own ones (simple_ilist's splicing move) answer for it.
+  InnerPin->CopyWrong &= SelfReferenceModel::copiesMemberwise(Record);
+  InnerPin->MoveWrong &= SelfReferenceModel::movesMemberwise(Record);
+  if (!InnerPin->CopyWrong && !InnerPin->MoveWrong)
+    return std::nullopt;
+  InnerPin->Why.Path.insert(InnerPin->Why.Path.begin(),
+                            Containment{T, Record, Subobject});
+  return InnerPin;
 }
 
 //===----------------------------------------------------------------------===//
 // Events 2 and 3: function summaries.
 //===----------------------------------------------------------------------===//
 
-std::optional<std::string>
+static std::shared_ptr<const PinCause>
+makeCause(PinCause::Kind Kind, const NamedDecl *Function,
+          const NamedDecl *Subject = nullptr) {
+  auto Cause = std::make_shared<PinCause>();
+  Cause->TheKind = Kind;
+  Cause->Function = Function;
+  Cause->Subject = Subject;
+  return Cause;
+}
+
+static std::shared_ptr<const PinCause>
+makeCause(PinCause::Kind Kind, const NamedDecl *Function,
+          const NamedDecl *Subject, const EscapeSink &Sink) {
+  auto Cause = std::make_shared<PinCause>();
+  Cause->TheKind = Kind;
+  Cause->Function = Function;
+  Cause->Subject = Subject;
+  Cause->Sink = Sink;
+  return Cause;
+}
+
+std::shared_ptr<const PinCause>
 PinEventFinder::pinsThis(const CXXMethodDecl *Method) {
   if (!Method)
-    return std::nullopt;
+    return nullptr;
   Method = Method->getCanonicalDecl();
   auto It = MethodPins.find(Method);
   if (It != MethodPins.end())
     return It->second;
-  MethodPins[Method] = std::nullopt; // Being computed.
-  std::optional<std::string> Reason = computePinsThis(Method);
-  MethodPins[Method] = Reason;
-  return Reason;
+  DepthGuard Guard(SummaryDepth);
+  if (Guard.exceeded())
+    return nullptr;
+  MethodPins[Method] = nullptr; // Being computed.
+  std::shared_ptr<const PinCause> Cause = computePinsThis(Method);
+  MethodPins[Method] = Cause;
+  return Cause;
 }
 
-std::optional<std::string>
+/// The member function sets an interior pointer that the class's copies or
+/// moves get wrong.
+std::shared_ptr<const PinCause>
+PinEventFinder::setsFaultyPointer(const CXXMethodDecl *MD) {
+  const TypeSummary *Summary = Model.summarize(MD->getParent());
+  if (!Summary)
+    return nullptr;
+  SmallVector<MemberWrite, 8> Writes;
+  MemberWriteCollector(Writes, /*FollowCalls=*/false).collectFunction(MD);
+  for (const MemberWrite &Write : Writes) {
+    std::optional<AddressOrigin> Origin =
+        Model.originOfWrite(Write.Field, Write.Value);
+    if (!Origin)
+      continue;
+    // By name: the summary may be the pattern's.
+    for (const SpecialMemberFault &Fault : Summary->Faults)
+      if (Fault.Pointer && Summary->Pointers[*Fault.Pointer].Field->getName() ==
+                               Write.Field->getName())
+        return makeCause(Origin->Member ? PinCause::Kind::SetsInteriorPointer
+                                        : PinCause::Kind::StoresOwnAddress,
+                         MD, Write.Field);
+  }
+  return nullptr;
+}
+
+std::shared_ptr<const PinCause>
 PinEventFinder::computePinsThis(const CXXMethodDecl *MD) {
-  std::string Name = "'" + MD->getNameAsString() + "'";
   if (hasPinAnnotation(MD, annotation::PinsThis))
-    return Name + " is declared PIN_PINS_THIS";
+    return makeCause(PinCause::Kind::DeclaredPinsThis, MD);
   const FunctionDecl *Definition = nullptr;
   if (!MD->hasBody(Definition) || MD->isStatic() ||
       isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD))
-    return std::nullopt;
-  const CXXRecordDecl *Record = MD->getParent();
-
-  // It sets an interior pointer that the class's copies or moves get wrong.
-  if (const TypeSummary *Summary = Model.summarize(Record)) {
-    SmallVector<MemberWrite, 8> Writes;
-    MemberWriteCollector(Writes, /*FollowCalls=*/false).collectFunction(MD);
-    for (const MemberWrite &Write : Writes) {
-      std::optional<AddressOrigin> Origin =
-          Model.originOfWrite(Write.Field, Write.Value);
-      if (!Origin)
-        continue;
-      std::string Field = "'" + Write.Field->getNameAsString() + "'";
-      for (const SpecialMemberFault &Fault : Summary->Faults)
-        if (Fault.Pointer >= 0 &&
-            Summary->Pointers[Fault.Pointer].Field->getName() ==
-                Write.Field->getName())
-          return Origin->Member
-                     ? Name + " points " + Field + " into the object"
-                     : Name + " stores the object's address in " + Field;
-    }
-  }
+    return nullptr;
+  if (auto Cause = setsFaultyPointer(MD))
+    return Cause;
 
   // It hands out the object's address, or a member's.
+  const CXXRecordDecl *Record = MD->getParent();
   auto OwnsObject = [Record](const Decl *Object) {
     if (Object == Record)
       return true;
@@ -359,44 +355,55 @@ PinEventFinder::computePinsThis(const CXXMethodDecl *MD) {
     return Field && Field->getParent() == Record;
   };
   SmallVector<Escape, 2> Escapes;
-  EscapeCollector(addressOf, Record, Escapes).collect(Definition->getBody());
+  EscapeCollector(addressOf, Record, Escapes).walk(Definition->getBody());
   for (const Escape &E : Escapes)
     if (OwnsObject(E.Object))
-      return Name + " hands " +
-             (E.Object == Record
-                  ? std::string("the object's address")
-                  : "the address of member " + describeObject(E.Object)) +
-             " to " + E.Sink;
+      return E.Object == Record
+                 ? makeCause(PinCause::Kind::HandsOutAddress, MD, nullptr,
+                             E.Sink)
+                 : makeCause(PinCause::Kind::HandsOutMember, MD,
+                             cast<NamedDecl>(E.Object), E.Sink);
 
   // It pins a member, or calls another pinning member function.
   SmallVector<PinEvent, 4> Inner;
   findCalls(Definition->getBody(), Record, Inner);
-  for (const PinEvent &Event : Inner)
-    if (OwnsObject(Event.Object))
-      return Event.Object == Record
-                 ? Name + " calls a function that pins it: " + Event.Reason
-                 : Name + " pins member " + describeObject(Event.Object) +
-                       ": " + Event.Reason;
-  return std::nullopt;
+  for (const PinEvent &Event : Inner) {
+    if (!OwnsObject(Event.Object))
+      continue;
+    auto Cause = std::make_shared<PinCause>();
+    Cause->Function = MD;
+    Cause->Inner = Event.Cause;
+    if (Event.Object == Record) {
+      Cause->TheKind = PinCause::Kind::CallsPinning;
+    } else {
+      Cause->TheKind = PinCause::Kind::PinsMember;
+      Cause->Subject = cast<NamedDecl>(Event.Object);
+    }
+    return Cause;
+  }
+  return nullptr;
 }
 
-std::optional<std::string>
+std::shared_ptr<const PinCause>
 PinEventFinder::pinsArgument(const FunctionDecl *Callee, unsigned Index) {
   if (!Callee)
-    return std::nullopt;
+    return nullptr;
   Callee = Callee->getCanonicalDecl();
   auto Key = std::make_pair(Callee, Index);
   auto It = ArgumentPins.find(Key);
   if (It != ArgumentPins.end())
     return It->second;
-  ArgumentPins[Key] = std::nullopt; // Being computed.
+  DepthGuard Guard(SummaryDepth);
+  if (Guard.exceeded())
+    return nullptr;
+  ArgumentPins[Key] = nullptr; // Being computed.
   bool IntoNewObject = false;
-  std::optional<std::string> Reason =
+  std::shared_ptr<const PinCause> Cause =
       computePinsArgument(Callee, Index, IntoNewObject);
-  ArgumentPins[Key] = Reason;
-  if (Reason && IntoNewObject)
+  ArgumentPins[Key] = Cause;
+  if (Cause && IntoNewObject)
     KeptByNewObject.insert(Key);
-  return Reason;
+  return Cause;
 }
 
 bool PinEventFinder::keptOnlyByNewObject(const FunctionDecl *Callee,
@@ -406,33 +413,48 @@ bool PinEventFinder::keptOnlyByNewObject(const FunctionDecl *Callee,
   return KeptByNewObject.contains({Callee->getCanonicalDecl(), Index});
 }
 
-std::optional<std::string>
+/// The parameter `Index` of `FD` or of one of its redeclarations or its
+/// pattern that is annotated PIN_PINS.
+static const ParmVarDecl *annotatedPinsParam(const FunctionDecl *FD,
+                                             unsigned Index) {
+  for (const FunctionDecl *Redecl : FD->redecls())
+    if (Index < Redecl->getNumParams() &&
+        hasPinAnnotation(Redecl->getParamDecl(Index), annotation::Pins))
+      return FD->getParamDecl(Index);
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    if (Index < Pattern->getNumParams() &&
+        hasPinAnnotation(Pattern->getParamDecl(Index), annotation::Pins))
+      return Pattern->getParamDecl(Index);
+  return nullptr;
+}
+
+std::shared_ptr<const PinCause>
 PinEventFinder::computePinsArgument(const FunctionDecl *FD, unsigned Index,
                                     bool &IntoNewObject) {
-  std::string Name = "'" + FD->getNameAsString() + "'";
-  if (Index < FD->getNumParams()) {
-    for (const FunctionDecl *Redecl : FD->redecls())
-      if (Index < Redecl->getNumParams() &&
-          hasPinAnnotation(Redecl->getParamDecl(Index), annotation::Pins))
-        return "parameter '" + FD->getParamDecl(Index)->getNameAsString() +
-               "' of " + Name + " is declared PIN_PINS";
-    if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
-      if (Index < Pattern->getNumParams() &&
-          hasPinAnnotation(Pattern->getParamDecl(Index), annotation::Pins))
-        return "parameter '" + Pattern->getParamDecl(Index)->getNameAsString() +
-               "' of " + Name + " is declared PIN_PINS";
+  if (Index < FD->getNumParams())
+    if (const ParmVarDecl *Param = annotatedPinsParam(FD, Index))
+      return makeCause(PinCause::Kind::DeclaredPins, FD, Param);
+  if (std::optional<ApiReason> Reason = Api.pinningArgument(FD, Index)) {
+    auto Cause = std::make_shared<PinCause>();
+    Cause->TheKind = PinCause::Kind::Api;
+    Cause->Function = FD;
+    Cause->Api = *Reason;
+    return Cause;
   }
-  if (auto Reason = Api.pinningArgument(FD, Index))
-    return Name + " keeps the address: " + *Reason;
-
-  // A visible body that stores the parameter's address outside the call.
   const FunctionDecl *Definition = nullptr;
   if (!FD->hasBody(Definition) || Index >= Definition->getNumParams())
-    return std::nullopt;
+    return nullptr;
+  return bodyKeepsArgument(Definition, Index, IntoNewObject);
+}
+
+/// A visible body that stores the parameter's address outside the call.
+std::shared_ptr<const PinCause>
+PinEventFinder::bodyKeepsArgument(const FunctionDecl *Definition,
+                                  unsigned Index, bool &IntoNewObject) {
   const ParmVarDecl *Param = Definition->getParamDecl(Index);
   QualType Type = Param->getType();
   if (!Type->isPointerType() && !Type->isReferenceType())
-    return std::nullopt;
+    return nullptr;
   auto AddressOfParam = [Param](const Expr *E) -> AddressedObject {
     AddressedObject Address = addressOf(E);
     if (Address.Object == Param)
@@ -452,7 +474,8 @@ PinEventFinder::computePinsArgument(const FunctionDecl *FD, unsigned Index,
   SmallVector<Escape, 2> Escapes;
   EscapeCollector Collector(AddressOfParam, Self, Escapes);
   const FieldDecl *KeepingMember = nullptr;
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition);
+  if (Ctor)
     for (const CXXCtorInitializer *Init : Ctor->inits()) {
       if (!Init->isWritten())
         continue;
@@ -462,21 +485,23 @@ PinEventFinder::computePinsArgument(const FunctionDecl *FD, unsigned Index,
           KeepingMember = Init->getAnyMember();
         continue;
       }
-      Collector.collect(Init->getInit());
+      Collector.walk(Init->getInit());
     }
-  Collector.collect(Definition->getBody());
+  Collector.walk(Definition->getBody());
   // Kept elsewhere than in the object a constructor builds: a pin whatever
   // becomes of that object.
   for (const Escape &E : Escapes)
-    if (!E.IntoOwnMember || !isa<CXXConstructorDecl>(Definition))
-      return Name + " stores the address in " + E.Sink;
-  IntoNewObject = isa<CXXConstructorDecl>(Definition);
+    if (!E.IntoOwnMember || !Ctor)
+      return makeCause(PinCause::Kind::StoresArgument, Definition, nullptr,
+                       E.Sink);
+  IntoNewObject = Ctor != nullptr;
   if (KeepingMember)
-    return Name + " stores the address in member '" +
-           KeepingMember->getNameAsString() + "'";
+    return makeCause(PinCause::Kind::StoresInMember, Definition,
+                     KeepingMember);
   if (!Escapes.empty())
-    return Name + " stores the address in " + Escapes.front().Sink;
-  return std::nullopt;
+    return makeCause(PinCause::Kind::StoresArgument, Definition, nullptr,
+                     Escapes.front().Sink);
+  return nullptr;
 }
 
 AddressedObject PinEventFinder::argumentObject(const FunctionDecl *Callee,
@@ -486,13 +511,8 @@ AddressedObject PinEventFinder::argumentObject(const FunctionDecl *Callee,
     return Address;
   // An object bound to a reference parameter.
   if (Index < Callee->getNumParams() &&
-      Callee->getParamDecl(Index)->getType()->isReferenceType()) {
-    AddressedObject Bound;
-    Bound.Object = objectOf(Arg);
-    Bound.Whole = Bound.Object && namesWholeObject(Arg);
-    Bound.Member = memberOf(Arg);
-    return Bound;
-  }
+      Callee->getParamDecl(Index)->getType()->isReferenceType())
+    return addressOfObject(Arg);
   return {};
 }
 
@@ -500,103 +520,127 @@ AddressedObject PinEventFinder::argumentObject(const FunctionDecl *Callee,
 // Events 2 to 5 in a function body.
 //===----------------------------------------------------------------------===//
 
-void PinEventFinder::findCalls(const Stmt *S, const CXXRecordDecl *Self,
-                               SmallVectorImpl<PinEvent> &Events) {
-  if (!S)
-    return;
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-    for (const Expr *Init : Lambda->capture_inits())
-      findCalls(Init, Self, Events);
-    return; // The body runs later, if at all.
-  }
-  auto Add = [&](const Decl *Object, PinKind Kind, std::string Reason,
-                 bool Whole = true, const ValueDecl *Member = nullptr) {
-    if (Object)
-      Events.push_back({Object, S, Kind, std::move(Reason), Whole, Member});
-  };
-  const FunctionDecl *Callee = nullptr;
-  ArrayRef<const Expr *> Args;
-  SmallVector<const Expr *, 4> ArgStorage;
-  if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    Callee = Call->getDirectCallee();
-    unsigned First = 0;
-    // A member operator's object is argument 0 of the call, not a parameter.
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
-        Op && isa_and_nonnull<CXXMethodDecl>(Callee))
-      First = 1;
-    for (unsigned I = First; I < Call->getNumArgs(); ++I)
-      ArgStorage.push_back(Call->getArg(I));
-    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(Call)) {
-      const Expr *Object = MCE->getImplicitObjectArgument();
-      const Decl *Target =
-          Object && isa<CXXThisExpr>(Object->IgnoreParenImpCasts())
-              ? static_cast<const Decl *>(Self)
-              : objectOf(Object);
-      if (Target)
-        if (auto Reason = pinsThis(MCE->getMethodDecl()))
-          Add(Target, PinKind::MemberCall, *Reason,
-              isa<CXXThisExpr>(Object->IgnoreParenImpCasts()) ||
-                  namesWholeObject(Object),
-              memberOf(Object));
-    }
-    if (Callee && Callee->getQualifiedNameAsString() == "pin::pin" &&
-        Call->getNumArgs() == 1)
-      Add(objectOf(Call->getArg(0)), PinKind::PinFunction,
-          "'pin::pin' pins it for the rest of its lifetime",
-          namesWholeObject(Call->getArg(0)), memberOf(Call->getArg(0)));
-  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
-    Callee = Construct->getConstructor();
-    for (const Expr *Arg : Construct->arguments())
-      ArgStorage.push_back(Arg);
-  } else if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
-    if (const Expr *Value = Return->getRetValue())
-      markTransient(Value);
-  } else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(S)) {
-    markTransient(MTE->getSubExpr());
-  }
-  Args = ArgStorage;
-  // A temporary or returned object keeping an address in its members (an
-  // iterator, a view) holds it only as long as its user does: using it
-  // after the object moved is iterator invalidation, not a pin.
-  const auto *Construct = dyn_cast<CXXConstructExpr>(S);
-  const bool Transient = Construct && (isa<CXXTemporaryObjectExpr>(Construct) ||
-                                       TransientConstructs.contains(Construct));
-  if (Callee) {
-    for (unsigned I = 0; I < Args.size(); ++I) {
-      AddressedObject Object = argumentObject(Callee, Args[I], I);
-      if (!Object || (Transient && keptOnlyByNewObject(Callee, I)))
-        continue;
-      if (auto Reason = pinsArgument(Callee, I))
-        Add(Object.Object, PinKind::PinningArgument, *Reason, Object.Whole,
-            Object.Member);
-      else if (Api.isEscapingFunction(Callee))
-        Add(Object.Object, PinKind::Escape,
-            "'" + Callee->getNameAsString() +
-                "' is listed in the EscapingFunctions option",
-            Object.Whole, Object.Member);
-    }
-  }
-  for (const Stmt *Child : S->children())
-    findCalls(Child, Self, Events);
-}
 
-void PinEventFinder::markTransient(const Expr *E) {
-  while (true) {
-    E = E->IgnoreParens();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-      E = EWC->getSubExpr();
-    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = BTE->getSubExpr();
-    else if (const auto *Cast = dyn_cast<CastExpr>(E);
-             Cast && (isa<CXXFunctionalCastExpr>(Cast) ||
-                      Cast->getCastKind() == CK_ConstructorConversion ||
-                      Cast->getCastKind() == CK_NoOp))
-      E = Cast->getSubExpr();
-    else
-      break;
+/// Finds the calls that pin an object: pinning member functions, pinning
+/// parameters, `pin::pin` and the EscapingFunctions option.
+class CallPinCollector : public BodyWalker<CallPinCollector> {
+public:
+  CallPinCollector(PinEventFinder &Finder, const CXXRecordDecl *Self,
+                   SmallVectorImpl<PinEvent> &Events)
+      : Finder(Finder), Self(Self), Events(Events) {}
+
+  bool enter(const Stmt *S) {
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      visitCall(Call);
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+      visitArguments(S, Construct->getConstructor(),
+                     llvm::ArrayRef(Construct->getArgs(),
+                                    Construct->getNumArgs()),
+                     isTransient(Construct));
+    else if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      if (const Expr *Value = Return->getRetValue())
+        markTransient(Value);
+    } else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(S)) {
+      markTransient(MTE->getSubExpr());
+    }
+    return true;
   }
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-    TransientConstructs.insert(Construct);
+
+private:
+  void add(const Stmt *At, const Decl *Object, PinKind Kind,
+           std::shared_ptr<const PinCause> Cause, bool Whole = true,
+           const ValueDecl *Member = nullptr) {
+    if (Object)
+      Events.push_back({Object, At, Kind, std::move(Cause), Whole, Member});
+  }
+
+  void visitCall(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(Call))
+      visitMemberCall(MCE);
+    if (Callee && Callee->getQualifiedNameAsString() == "pin::pin" &&
+        Call->getNumArgs() == 1) {
+      const Expr *Arg = Call->getArg(0);
+      add(Call, PinEventFinder::objectOf(Arg), PinKind::PinFunction,
+          makeCause(PinCause::Kind::PinFunction, Callee),
+          PinEventFinder::namesWholeObject(Arg), PinEventFinder::memberOf(Arg));
+    }
+    // A member operator's object is argument 0 of the call, not a parameter.
+    unsigned First = 0;
+    if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee))
+      First = 1;
+    if (Callee)
+      visitArguments(Call, Callee,
+                     llvm::ArrayRef(Call->getArgs(), Call->getNumArgs())
+                         .drop_front(First),
+                     /*Transient=*/false);
+  }
+
+  void visitMemberCall(const CXXMemberCallExpr *Call) {
+    const Expr *Object = Call->getImplicitObjectArgument();
+    if (!Object)
+      return;
+    const bool OnThis = isa<CXXThisExpr>(Object->IgnoreParenImpCasts());
+    const Decl *Target =
+        OnThis ? static_cast<const Decl *>(Self)
+               : PinEventFinder::objectOf(Object);
+    if (!Target)
+      return;
+    if (auto Cause = Finder.pinsThis(Call->getMethodDecl()))
+      add(Call, Target, PinKind::MemberCall, std::move(Cause),
+          OnThis || PinEventFinder::namesWholeObject(Object),
+          PinEventFinder::memberOf(Object));
+  }
+
+  void visitArguments(const Stmt *At, const FunctionDecl *Callee,
+                      ArrayRef<const Expr *> Args, bool Transient) {
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      AddressedObject Object =
+          PinEventFinder::argumentObject(Callee, Args[I], I);
+      // A temporary or returned object keeping an address in its members (an
+      // iterator, a view) holds it only as long as its user does: using it
+      // after the object moved is iterator invalidation, not a pin.
+      if (!Object || (Transient && Finder.keptOnlyByNewObject(Callee, I)))
+        continue;
+      if (auto Cause = Finder.pinsArgument(Callee, I))
+        add(At, Object.Object, PinKind::PinningArgument, std::move(Cause),
+            Object.Whole, Object.Member);
+      else if (Finder.Api.isEscapingFunction(Callee))
+        add(At, Object.Object, PinKind::Escape,
+            makeCause(PinCause::Kind::EscapingFunctions, Callee), Object.Whole,
+            Object.Member);
+    }
+  }
+
+  bool isTransient(const CXXConstructExpr *Construct) const {
+    return isa<CXXTemporaryObjectExpr>(Construct) ||
+           TransientConstructs.contains(Construct);
+  }
+
+  /// Records the construction `E` yields as a temporary or returned object.
+  void markTransient(const Expr *E) {
+    while (true) {
+      E = ignoreTemporaries(E);
+      const auto *Cast = dyn_cast<CastExpr>(E);
+      if (!Cast || !(isa<CXXFunctionalCastExpr>(Cast) ||
+                     Cast->getCastKind() == CK_ConstructorConversion ||
+                     Cast->getCastKind() == CK_NoOp))
+        break;
+      E = Cast->getSubExpr();
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+      TransientConstructs.insert(Construct);
+  }
+
+  PinEventFinder &Finder;
+  const CXXRecordDecl *Self;
+  SmallVectorImpl<PinEvent> &Events;
+  llvm::SmallPtrSet<const CXXConstructExpr *, 8> TransientConstructs;
+};
+
+void PinEventFinder::findCalls(const Stmt *Body, const CXXRecordDecl *Self,
+                               SmallVectorImpl<PinEvent> &Events) {
+  CallPinCollector(*this, Self, Events).walk(Body);
 }
 
 void PinEventFinder::find(const FunctionDecl *FD,
@@ -608,10 +652,14 @@ void PinEventFinder::find(const FunctionDecl *FD,
   const CXXRecordDecl *Self = Method ? Method->getParent() : nullptr;
   findCalls(Definition->getBody(), Self, Events);
   SmallVector<Escape, 4> Escapes;
-  EscapeCollector(addressOf, Self, Escapes).collect(Definition->getBody());
-  for (const Escape &E : Escapes)
-    Events.push_back({E.Object, E.At, PinKind::Escape,
-                      "its address is stored in " + E.Sink, E.Whole, E.Member});
+  EscapeCollector(addressOf, Self, Escapes).walk(Definition->getBody());
+  for (const Escape &E : Escapes) {
+    auto Cause = std::make_shared<PinCause>();
+    Cause->TheKind = PinCause::Kind::AddressStored;
+    Cause->Sink = E.Sink;
+    Events.push_back(
+        {E.Object, E.At, PinKind::Escape, std::move(Cause), E.Whole, E.Member});
+  }
 }
 
 } // namespace pincheck

@@ -1,6 +1,6 @@
 //===--- PinEvents.h - Where objects become pinned ------------------------===//
 //
-// Part of pincheck. The pin events of `pinning-model.md` section 4: the
+// Part of pincheck. The pin events of docs/model.md ("Pin events"): the
 // statements after which an object must not move, and why. Summaries of
 // functions (does calling this member function pin `*this`, does this
 // parameter keep the address of its argument) are computed on demand from
@@ -13,16 +13,18 @@
 #define PINCHECK_MODEL_PINEVENTS_H
 
 #include "Model/BodyScan.h"
+#include "Model/Causes.h"
 #include "Model/PinningApi.h"
 #include "Model/SelfReferenceModel.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <memory>
 #include <optional>
-#include <string>
 
 namespace pincheck {
 
+/// The kinds of pin event (docs/model.md, "Pin events", events 1 to 5).
 enum class PinKind {
   Construction,    ///< Event 1: the constructor sets an interior pointer.
   MemberCall,      ///< Event 2: a pinning member function.
@@ -37,23 +39,13 @@ struct PinEvent {
   const clang::Decl *Object = nullptr;
   const clang::Stmt *At = nullptr;
   PinKind Kind = PinKind::Escape;
-  /// Why, for the note: "'start' points 'cur_' into the object".
-  std::string Reason;
+  std::shared_ptr<const PinCause> Cause;
   /// The whole object's address was taken (`&o`, `this`), not a member's
   /// (`&o.m`): copying one of its members leaves it in place.
   bool Whole = true;
   /// For a member's address, the member of the object it lies in, when
   /// known: a copy of another member leaves it in place.
   const clang::ValueDecl *Member = nullptr;
-};
-
-/// Why objects of a type are pinned from their construction, and which of
-/// their copies and moves are wrong (a move falling back to a wrong copy is
-/// wrong).
-struct ConstructionPin {
-  std::string Reason;
-  bool CopyWrong = false;
-  bool MoveWrong = false;
 };
 
 class PinEventFinder {
@@ -68,15 +60,15 @@ public:
   /// Event 1: why an object of type `T` is pinned from its construction,
   /// if it is (its copy or move is wrong and its constructor or default
   /// member initializers set the interior pointer or hand out its address).
-  std::optional<ConstructionPin> constructionPin(clang::QualType T,
-                                                 unsigned Depth = 0);
+  std::optional<ConstructionPin> constructionPin(clang::QualType T);
 
-  /// Event 2: why calling `Method` pins `*this`, if it does.
-  std::optional<std::string> pinsThis(const clang::CXXMethodDecl *Method);
+  /// Event 2: why calling `Method` pins `*this`; null if it does not.
+  std::shared_ptr<const PinCause> pinsThis(const clang::CXXMethodDecl *Method);
 
-  /// Event 3: why `Callee` keeps the address of its argument `Index`.
-  std::optional<std::string> pinsArgument(const clang::FunctionDecl *Callee,
-                                          unsigned Index);
+  /// Event 3: why `Callee` keeps the address of its argument `Index`; null
+  /// if it does not.
+  std::shared_ptr<const PinCause> pinsArgument(const clang::FunctionDecl *Callee,
+                                               unsigned Index);
   /// Whether the constructor `Callee` keeps the address only in the object
   /// it builds: a pin as long as that object lives.
   bool keptOnlyByNewObject(const clang::FunctionDecl *Callee, unsigned Index);
@@ -102,35 +94,40 @@ public:
 
   SelfReferenceModel &model() const { return Model; }
 
-  /// "'b'" for a variable or member, "'*this'" for the object itself.
-  static std::string describeObject(const clang::Decl *Object);
-
 private:
-  std::optional<std::string> computePinsThis(const clang::CXXMethodDecl *MD);
-  std::optional<std::string> computePinsArgument(const clang::FunctionDecl *FD,
-                                                 unsigned Index,
-                                                 bool &IntoNewObject);
+  std::optional<ConstructionPin> constructionPin(clang::QualType T,
+                                                 unsigned &Depth);
+  std::shared_ptr<const PinCause>
+  computePinsThis(const clang::CXXMethodDecl *MD);
+  std::shared_ptr<const PinCause> setsFaultyPointer(
+      const clang::CXXMethodDecl *MD);
+  std::shared_ptr<const PinCause>
+  computePinsArgument(const clang::FunctionDecl *FD, unsigned Index,
+                      bool &IntoNewObject);
+  std::shared_ptr<const PinCause>
+  bodyKeepsArgument(const clang::FunctionDecl *Definition, unsigned Index,
+                    bool &IntoNewObject);
   /// The argument at `Index` addresses an object (by pointer, or bound to a
   /// reference parameter).
   static AddressedObject argumentObject(const clang::FunctionDecl *Callee,
                                         const clang::Expr *Arg, unsigned Index);
-  void findCalls(const clang::Stmt *S, const clang::CXXRecordDecl *Self,
+  void findCalls(const clang::Stmt *Body, const clang::CXXRecordDecl *Self,
                  llvm::SmallVectorImpl<PinEvent> &Events);
-  /// Records the construction `E` yields as a temporary or returned object.
-  void markTransient(const clang::Expr *E);
+  friend class CallPinCollector;
 
   SelfReferenceModel &Model;
   const PinningApi &Api;
   // Memoised summaries; an entry being computed reads as "does not pin",
   // which cuts recursion.
-  llvm::DenseMap<const clang::CXXMethodDecl *, std::optional<std::string>>
+  llvm::DenseMap<const clang::CXXMethodDecl *, std::shared_ptr<const PinCause>>
       MethodPins;
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
-                 std::optional<std::string>>
+                 std::shared_ptr<const PinCause>>
       ArgumentPins;
   llvm::DenseSet<std::pair<const clang::FunctionDecl *, unsigned>>
       KeptByNewObject;
-  llvm::SmallPtrSet<const clang::CXXConstructExpr *, 8> TransientConstructs;
+  /// How deep summaries are nested (see MaxModelDepth).
+  unsigned SummaryDepth = 0;
 };
 
 } // namespace pincheck

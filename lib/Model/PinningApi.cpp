@@ -36,34 +36,27 @@ namespace {
 struct ModelEntry {
   StringRef Name;
   unsigned Index;
-  StringRef Reason;
+  ApiReason Reason;
 };
 } // namespace
 
-static constexpr StringRef PosixReason =
-    "POSIX leaves the use of a copy of an initialised object undefined";
-static constexpr StringRef ZlibReason =
-    "zlib's internal state points back at the stream";
-static constexpr StringRef Bzip2Reason =
-    "bzip2's internal state points back at the stream";
-
 static const ModelEntry ModelTable[] = {
-    {"pthread_mutex_init", 0, PosixReason},
-    {"pthread_cond_init", 0, PosixReason},
-    {"pthread_rwlock_init", 0, PosixReason},
-    {"pthread_spin_init", 0, PosixReason},
-    {"pthread_barrier_init", 0, PosixReason},
-    {"sem_init", 0, PosixReason},
-    {"deflateInit_", 0, ZlibReason},
-    {"deflateInit2_", 0, ZlibReason},
-    {"inflateInit_", 0, ZlibReason},
-    {"inflateInit2_", 0, ZlibReason},
-    {"inflateBackInit_", 0, ZlibReason},
-    {"BZ2_bzCompressInit", 0, Bzip2Reason},
-    {"BZ2_bzDecompressInit", 0, Bzip2Reason},
-    {"uv_loop_init", 0, "libuv's loop keeps queues that point into itself"},
-    {"uv_spawn", 1, "libuv links the process handle into the loop"},
-    {"event_assign", 0, "libevent links the event into its base"},
+    {"pthread_mutex_init", 0, ApiReason::PosixObject},
+    {"pthread_cond_init", 0, ApiReason::PosixObject},
+    {"pthread_rwlock_init", 0, ApiReason::PosixObject},
+    {"pthread_spin_init", 0, ApiReason::PosixObject},
+    {"pthread_barrier_init", 0, ApiReason::PosixObject},
+    {"sem_init", 0, ApiReason::PosixObject},
+    {"deflateInit_", 0, ApiReason::ZlibStream},
+    {"deflateInit2_", 0, ApiReason::ZlibStream},
+    {"inflateInit_", 0, ApiReason::ZlibStream},
+    {"inflateInit2_", 0, ApiReason::ZlibStream},
+    {"inflateBackInit_", 0, ApiReason::ZlibStream},
+    {"BZ2_bzCompressInit", 0, ApiReason::Bzip2Stream},
+    {"BZ2_bzDecompressInit", 0, ApiReason::Bzip2Stream},
+    {"uv_loop_init", 0, ApiReason::LibuvLoop},
+    {"uv_spawn", 1, ApiReason::LibuvHandle},
+    {"event_assign", 0, ApiReason::LibeventEvent},
 };
 
 /// Intrusive containers link the element itself, by its hooks, where it is.
@@ -85,18 +78,16 @@ static bool isIntrusiveInsertion(const FunctionDecl *Callee, unsigned Index) {
          llvm::is_contained({"llvm::simple_ilist", "llvm::iplist_impl"}, Owner);
 }
 
-std::optional<std::string>
+std::optional<ApiReason>
 PinningApi::pinningArgument(const FunctionDecl *Callee, unsigned Index) const {
   if (!Callee || !Callee->getIdentifier())
     return std::nullopt;
   StringRef Name = Callee->getName();
   if (isIntrusiveInsertion(Callee, Index))
-    return std::string("an intrusive container links the element in place");
+    return ApiReason::IntrusiveContainer;
   for (const ModelEntry &Entry : ModelTable)
     if (Entry.Name == Name)
-      return Entry.Index == Index
-                 ? std::optional<std::string>(Entry.Reason.str())
-                 : std::nullopt;
+      return Entry.Index == Index ? std::optional(Entry.Reason) : std::nullopt;
   // libuv: `uv_timer_init(loop, &handle)` links the handle (argument 1) into
   // the loop; loop-less initialisers (`uv_mutex_init(&m)`) wrap a POSIX
   // primitive (argument 0).
@@ -108,20 +99,17 @@ PinningApi::pinningArgument(const FunctionDecl *Callee, unsigned Index) const {
         Callee->getParamDecl(0)->getType().getAsString().find("uv_loop_t") !=
             std::string::npos;
     if (TakesLoop)
-      return Index == 1 ? std::optional<std::string>(
-                              "libuv links the handle into the loop")
-                        : std::nullopt;
-    return Index == 0 ? std::optional<std::string>(PosixReason.str())
-                      : std::nullopt;
+      return Index == 1 ? std::optional(ApiReason::LibuvHandle) : std::nullopt;
+    return Index == 0 ? std::optional(ApiReason::PosixObject) : std::nullopt;
   }
   // libev: `ev_io_start(loop, &watcher)` links the watcher into the loop.
   if (Name.starts_with("ev_") && Name.ends_with("_start") && Index == 1)
-    return std::string("libev links the watcher into the loop");
+    return ApiReason::LibevWatcher;
   auto User = UserPinning.find(Name);
   if (User == UserPinning.end())
     User = UserPinning.find(Callee->getQualifiedNameAsString());
   if (User != UserPinning.end() && llvm::is_contained(User->second, Index))
-    return std::string("it is listed in the PinningFunctions option");
+    return ApiReason::PinningFunctions;
   return std::nullopt;
 }
 

@@ -1,15 +1,16 @@
 //===--- PinningApi.h - Library functions that keep an address ------------===//
 //
-// Part of pincheck. The API model of `pinning-model.md` section 4: C library
-// functions whose argument must not move afterwards (POSIX, zlib, bzip2,
-// libuv, libev, libevent), extended by the `PinningFunctions` and
-// `EscapingFunctions` options.
+// Part of pincheck. The API model of docs/model.md ("The API model"): C
+// library functions whose argument must not move afterwards (POSIX, zlib,
+// bzip2, libuv, libev, libevent) and intrusive containers, extended by the
+// `PinningFunctions` and `EscapingFunctions` options.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef PINCHECK_MODEL_PINNINGAPI_H
 #define PINCHECK_MODEL_PINNINGAPI_H
 
+#include "Model/Causes.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Regex.h"
 #include <optional>
@@ -29,10 +30,9 @@ public:
   PinningApi(llvm::StringRef PinningFunctions,
              llvm::StringRef EscapingFunctions);
 
-  /// Why `Callee` keeps the address of its argument `Index`, for the note:
-  /// "links the handle into the loop".
-  std::optional<std::string> pinningArgument(const clang::FunctionDecl *Callee,
-                                             unsigned Index) const;
+  /// Why `Callee` keeps the address of its argument `Index`, if it does.
+  std::optional<ApiReason> pinningArgument(const clang::FunctionDecl *Callee,
+                                           unsigned Index) const;
 
   /// `EscapingFunctions`: every address passed to it escapes.
   bool isEscapingFunction(const clang::FunctionDecl *Callee) const;

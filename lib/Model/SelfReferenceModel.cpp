@@ -6,6 +6,7 @@
 
 #include "Model/SelfReferenceModel.h"
 #include "AST/ASTCompat.h"
+#include "AST/ASTUtils.h"
 #include "Model/Annotations.h"
 #include "Model/BodyScan.h"
 #include "clang/AST/ASTContext.h"
@@ -17,20 +18,6 @@
 using namespace clang;
 
 namespace pincheck {
-
-StringRef spellSpecialMember(SpecialMember Member) {
-  switch (Member) {
-  case SpecialMember::CopyConstructor:
-    return "copy constructor";
-  case SpecialMember::CopyAssignment:
-    return "copy assignment operator";
-  case SpecialMember::MoveConstructor:
-    return "move constructor";
-  case SpecialMember::MoveAssignment:
-    return "move assignment operator";
-  }
-  llvm_unreachable("unknown special member");
-}
 
 bool TypeSummary::hasFault(SpecialMember Member) const {
   return llvm::any_of(Faults, [Member](const SpecialMemberFault &Fault) {
@@ -86,17 +73,21 @@ static bool matches(const CXXMethodDecl *MD, SpecialMember Member) {
   llvm_unreachable("unknown special member");
 }
 
+static MemberForm formWithDepth(const CXXRecordDecl *Record,
+                                SpecialMember Member,
+                                const CXXMethodDecl **Decl, unsigned &Depth);
+
 /// Whether an object of `Record` can be copied (or moved) by the given
 /// operation at all; a move falls back to the copy when it is not declared.
 static bool isUsable(const CXXRecordDecl *Record, SpecialMember Member,
-                     unsigned Depth);
+                     unsigned &Depth);
 
 /// Whether the implicit definition of `Member` would be deleted because a
 /// subobject cannot undergo the same operation (C++ [class.copy.ctor]/10,
 /// [class.copy.assign]/7), computed from the declarations because Sema
 /// declares implicit members lazily.
 static bool implicitlyDeleted(const CXXRecordDecl *Record, SpecialMember Member,
-                              unsigned Depth) {
+                              unsigned &Depth) {
   const bool Assignment = Member == SpecialMember::CopyAssignment ||
                           Member == SpecialMember::MoveAssignment;
   auto SubobjectBlocks = [&](QualType T) {
@@ -112,9 +103,9 @@ static bool implicitlyDeleted(const CXXRecordDecl *Record, SpecialMember Member,
       if (const auto *CTD = dyn_cast_or_null<ClassTemplateDecl>(
               TST->getTemplateName().getAsTemplateDecl()))
         RD = CTD->getTemplatedDecl();
-    if (!RD || !RD->hasDefinition())
+    if (!RD || !RD->hasDefinition() || RD->isInvalidDecl())
       return false;
-    return !isUsable(RD->getDefinition(), Member, Depth + 1);
+    return !isUsable(RD->getDefinition(), Member, Depth);
   };
   for (const CXXBaseSpecifier &Base : Record->bases())
     if (SubobjectBlocks(Base.getType()))
@@ -128,6 +119,13 @@ static bool implicitlyDeleted(const CXXRecordDecl *Record, SpecialMember Member,
 MemberForm SelfReferenceModel::formOf(const CXXRecordDecl *Record,
                                       SpecialMember Member,
                                       const CXXMethodDecl **Decl) {
+  unsigned Depth = 0;
+  return formWithDepth(Record, Member, Decl, Depth);
+}
+
+static MemberForm formWithDepth(const CXXRecordDecl *Record,
+                                SpecialMember Member,
+                                const CXXMethodDecl **Decl, unsigned &Depth) {
   const CXXMethodDecl *Found = nullptr;
   for (const CXXMethodDecl *MD : Record->methods()) {
     if (!matches(MD, Member))
@@ -162,7 +160,7 @@ MemberForm SelfReferenceModel::formOf(const CXXRecordDecl *Record,
     if (Record->hasUserDeclaredMoveConstructor() ||
         Record->hasUserDeclaredMoveAssignment())
       return MemberForm::Deleted;
-    return implicitlyDeleted(Record, Member, 0) ? MemberForm::Deleted
+    return implicitlyDeleted(Record, Member, Depth) ? MemberForm::Deleted
                                                 : MemberForm::Implicit;
   case SpecialMember::MoveConstructor:
     if (Record->hasUserDeclaredCopyConstructor() ||
@@ -172,7 +170,7 @@ MemberForm SelfReferenceModel::formOf(const CXXRecordDecl *Record,
       return MemberForm::NotDeclared;
     // A defaulted move that would be deleted is ignored by overload
     // resolution: the copy is used.
-    return implicitlyDeleted(Record, Member, 0) ? MemberForm::NotDeclared
+    return implicitlyDeleted(Record, Member, Depth) ? MemberForm::NotDeclared
                                                 : MemberForm::Implicit;
   case SpecialMember::MoveAssignment:
     if (Record->hasUserDeclaredCopyConstructor() ||
@@ -180,29 +178,49 @@ MemberForm SelfReferenceModel::formOf(const CXXRecordDecl *Record,
         Record->hasUserDeclaredMoveConstructor() ||
         Record->hasUserDeclaredDestructor())
       return MemberForm::NotDeclared;
-    return implicitlyDeleted(Record, Member, 0) ? MemberForm::NotDeclared
+    return implicitlyDeleted(Record, Member, Depth) ? MemberForm::NotDeclared
                                                 : MemberForm::Implicit;
   }
   llvm_unreachable("unknown special member");
 }
 
 static bool isUsable(const CXXRecordDecl *Record, SpecialMember Member,
-                     unsigned Depth) {
-  if (Depth > 8)
-    return true;
-  MemberForm Form = SelfReferenceModel::formOf(Record, Member, nullptr);
+                     unsigned &Depth) {
+  DepthGuard Guard(Depth);
+  if (Guard.exceeded())
+    return true; // Nested too deep to tell: assume it can.
+  MemberForm Form = formWithDepth(Record, Member, nullptr, Depth);
   if (Form == MemberForm::NotDeclared) {
     SpecialMember Copy = Member == SpecialMember::MoveConstructor
                              ? SpecialMember::CopyConstructor
                              : SpecialMember::CopyAssignment;
-    return isUsable(Record, Copy, Depth + 1);
+    return isUsable(Record, Copy, Depth);
   }
   return Form != MemberForm::Deleted;
 }
 
-//===----------------------------------------------------------------------===//
-// Writes to members, in the order the function performs them.
-//===----------------------------------------------------------------------===//
+bool SelfReferenceModel::copiesMemberwise(const CXXRecordDecl *Record) {
+  for (SpecialMember Member :
+       {SpecialMember::CopyConstructor, SpecialMember::CopyAssignment}) {
+    MemberForm Form = formOf(Record, Member, nullptr);
+    if (Form == MemberForm::Implicit || Form == MemberForm::Defaulted)
+      return true;
+  }
+  return false;
+}
+
+bool SelfReferenceModel::movesMemberwise(const CXXRecordDecl *Record) {
+  for (SpecialMember Member :
+       {SpecialMember::MoveConstructor, SpecialMember::MoveAssignment}) {
+    MemberForm Form = formOf(Record, Member, nullptr);
+    if (Form == MemberForm::Implicit || Form == MemberForm::Defaulted)
+      return true;
+  }
+  // A move that is not declared runs the copy.
+  return formOf(Record, SpecialMember::MoveConstructor, nullptr) ==
+             MemberForm::NotDeclared &&
+         copiesMemberwise(Record);
+}
 
 //===----------------------------------------------------------------------===//
 // Buffer storage of member types.
@@ -359,9 +377,17 @@ const TypeSummary *SelfReferenceModel::summarize(const CXXRecordDecl *Record) {
   if (!Record || !Record->hasDefinition())
     return nullptr;
   Record = Record->getDefinition();
+  // Sema keeps invalid classes after errors; nothing about them is reliable.
+  if (Record->isInvalidDecl())
+    return nullptr;
   auto Known = Resolved.find(Record);
   if (Known != Resolved.end())
     return Known->second; // Null while being computed: a cycle.
+  // A recursive template (`S<N>` holding an `S<N - 1>`) nests its
+  // instantiations without bound: past the limit, nothing is known.
+  DepthGuard Guard(SummaryDepth);
+  if (Guard.exceeded())
+    return nullptr;
   Resolved[Record] = nullptr;
 
   auto Summary = std::make_unique<TypeSummary>();
@@ -417,62 +443,101 @@ static bool keepsPointersIntoItself(const CXXRecordDecl *Record) {
   return Both.contains(Name) || (!LibCxx && Name == "basic_string");
 }
 
-std::optional<MustNotMove> SelfReferenceModel::mustNotMove(QualType T,
-                                                           unsigned Depth) {
+/// The element type of a small vector as written (`std::string`) where the
+/// type says it, else as instantiated.
+static QualType inlineElementType(QualType Shown) {
+  const auto *Specialization =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          Shown->getAsCXXRecordDecl());
+  if (!Specialization || !keepsElementsInline(Shown))
+    return {};
+  if (const auto *Written = Shown->getAs<TemplateSpecializationType>();
+      Written && !Written->template_arguments().empty() &&
+      Written->template_arguments()[0].getKind() == TemplateArgument::Type)
+    return Written->template_arguments()[0].getAsType();
+  const TemplateArgumentList &Args = Specialization->getTemplateArgs();
+  if (Args.size() >= 1 && Args[0].getKind() == TemplateArgument::Type)
+    return Args[0].getAsType();
+  return {};
+}
+
+std::optional<MustNotMove> SelfReferenceModel::mustNotMove(QualType T) {
+  DepthGuard Guard(ReasonDepth);
   const TypeSummary *Summary = summarize(T);
-  if (!Summary || Summary->Unpin || Depth > 8)
+  if (!Summary || Summary->Unpin || Guard.exceeded())
     return std::nullopt;
-  const CXXRecordDecl *Record = Summary->Record;
   // The type as written (`std::string`), not the template (`basic_string`).
   QualType Shown = T.getNonReferenceType().getUnqualifiedType();
   if (const ArrayType *Array = Shown->getAsArrayTypeUnsafe())
     Shown = Array->getElementType().getUnqualifiedType();
-  PrintingPolicy Policy = Record->getASTContext().getPrintingPolicy();
-  Policy.SuppressTagKeyword = true;
-  std::string Name = "'" + Shown.getAsString(Policy) + "'";
+  std::optional<MustNotMove> Why = mustNotMoveOwn(*Summary, Shown);
+  if (!Why)
+    Why = mustNotMoveInside(*Summary, Shown);
+  if (Why)
+    Why->MoveWrong = Summary->moveOrFallbackIsWrong();
+  return Why;
+}
+
+/// The causes that lie in the class itself, or in a library table.
+std::optional<MustNotMove>
+SelfReferenceModel::mustNotMoveOwn(const TypeSummary &Summary, QualType Shown) {
+  const CXXRecordDecl *Record = Summary.Record;
   MustNotMove Why;
-  Why.MoveWrong = Summary->moveOrFallbackIsWrong();
+  Why.Why.Type = Shown;
+  Why.Why.Record = Record;
+  auto Because = [&](TypeCause::Kind Kind, const Decl *At) {
+    Why.Why.TheKind = Kind;
+    Why.At = At;
+    return Why;
+  };
   // A standard type is described as a whole, not by its internals.
   if (Record->isInStdNamespace() &&
-      (Summary->isSelfReferential() || !Summary->Escapes.empty())) {
-    Why.Reason = Name + " keeps pointers into its own object (derived from "
-                        "the standard library's code)";
-    return Why;
+      (Summary.isSelfReferential() || !Summary.Escapes.empty()))
+    return Because(TypeCause::Kind::LibraryCode, nullptr);
+  if (!Summary.Pointers.empty()) {
+    Why.Why.Pointer = Summary.Pointers.front().Field;
+    return Because(TypeCause::Kind::InteriorPointer, Why.Why.Pointer);
   }
-  if (!Summary->Pointers.empty()) {
-    const InteriorPointer &Pointer = Summary->Pointers.front();
-    Why.Reason =
-        Name + " points '" + Pointer.Field->getNameAsString() + "' into itself";
-    Why.At = Pointer.Field;
-    return Why;
+  if (!Summary.Escapes.empty()) {
+    Why.Why.Sink = Summary.Escapes.front().Sink;
+    return Because(TypeCause::Kind::HandsOutAddress, Record);
   }
-  if (!Summary->Escapes.empty()) {
-    Why.Reason = "the constructor of " + Name + " hands out its address";
-    Why.At = Record;
-    return Why;
-  }
-  if (const NamedDecl *Subobject = Summary->SelfReferentialSubobject) {
-    if (QualType Inner = Summary->subobjectType(); !Inner.isNull())
-      if (auto InnerWhy = mustNotMove(Inner, Depth + 1)) {
-        InnerWhy->Reason = Name + " contains '" + Subobject->getNameAsString() +
-                           "': " + InnerWhy->Reason;
-        InnerWhy->MoveWrong = Why.MoveWrong;
-        InnerWhy->At = Subobject; // Shown where the user's type has it.
-        return InnerWhy;
-      }
-  }
+  return std::nullopt;
+}
+
+/// The causes that lie in a subobject, a library table or a marker.
+std::optional<MustNotMove>
+SelfReferenceModel::mustNotMoveInside(const TypeSummary &Summary,
+                                      QualType Shown) {
+  const CXXRecordDecl *Record = Summary.Record;
+  // `Inner`, reached through `Subobject` (null: the inline elements).
+  auto Through = [&](std::optional<MustNotMove> Inner,
+                     const NamedDecl *Subobject) -> std::optional<MustNotMove> {
+    if (!Inner)
+      return std::nullopt;
+    Inner->Why.Path.insert(Inner->Why.Path.begin(),
+                           Containment{Shown, Record, Subobject});
+    if (Subobject)
+      Inner->At = Subobject; // Shown where the user's type has it.
+    return Inner;
+  };
+  if (const NamedDecl *Subobject = Summary.SelfReferentialSubobject)
+    if (QualType Inner = Summary.subobjectType(); !Inner.isNull())
+      if (auto Why = Through(mustNotMove(Inner), Subobject))
+        return Why;
+  MustNotMove Why;
+  Why.Why.Type = Shown;
+  Why.Why.Record = Record;
   if (keepsPointersIntoItself(Record)) {
-    Why.Reason = Name + " keeps pointers into its own object (from "
-                        "pincheck's table for this standard library)";
+    Why.Why.TheKind = TypeCause::Kind::StandardTable;
     return Why;
   }
   if (isKnownSelfReferentialLibraryType(Record)) {
-    Why.Reason = Name + " keeps pointers into its own object (from "
-                        "pincheck's table of library types)";
+    Why.Why.TheKind = TypeCause::Kind::LibraryTable;
     return Why;
   }
-  if (Summary->PinnedMarker) {
-    Why.Reason = Name + " is a pinned marker";
+  if (Summary.PinnedMarker) {
+    Why.Why.TheKind = TypeCause::Kind::PinnedMarker;
     Why.At = Record;
     return Why;
   }
@@ -480,37 +545,12 @@ std::optional<MustNotMove> SelfReferenceModel::mustNotMove(QualType T,
   for (const FieldDecl *Field : Record->fields())
     if (!Field->getType()->isReferenceType() &&
         !Field->getType()->isPointerType())
-      if (auto InnerWhy = mustNotMove(Field->getType(), Depth + 1)) {
-        InnerWhy->Reason = Name + " contains '" + Field->getNameAsString() +
-                           "': " + InnerWhy->Reason;
-        InnerWhy->MoveWrong = Why.MoveWrong;
-        InnerWhy->At = Field;
-        return InnerWhy;
-      }
+      if (auto Inner = Through(mustNotMove(Field->getType()), Field))
+        return Inner;
   // Small vectors keep their first elements in raw inline bytes, which no
   // member declares with the element type.
-  if (const auto *Specialization =
-          dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-              Shown->getAsCXXRecordDecl());
-      Specialization && keepsElementsInline(Shown)) {
-    // The element type as written (`std::string`) where the type says it.
-    QualType Element;
-    if (const auto *Written = Shown->getAs<TemplateSpecializationType>();
-        Written && !Written->template_arguments().empty() &&
-        Written->template_arguments()[0].getKind() == TemplateArgument::Type)
-      Element = Written->template_arguments()[0].getAsType();
-    const TemplateArgumentList &Args = Specialization->getTemplateArgs();
-    if (Element.isNull() && Args.size() >= 1 &&
-        Args[0].getKind() == TemplateArgument::Type)
-      Element = Args[0].getAsType();
-    if (!Element.isNull())
-      if (auto InnerWhy = mustNotMove(Element, Depth + 1)) {
-        InnerWhy->Reason =
-            Name + " keeps its first elements inline: " + InnerWhy->Reason;
-        InnerWhy->MoveWrong = Why.MoveWrong;
-        return InnerWhy;
-      }
-  }
+  if (QualType Element = inlineElementType(Shown); !Element.isNull())
+    return Through(mustNotMove(Element), nullptr);
   return std::nullopt;
 }
 
@@ -614,19 +654,8 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
       return;
     for (const MemberWrite &Write : Writes)
       AddPointer(Write.Field, Write.Value, Definition);
-    if (Ctor) {
-      SmallVector<Escape, 2> Found;
-      auto OwnAddress = [&](const Expr *E) {
-        return ownAddressOf(Origins, E, Record);
-      };
-      EscapeCollector Escapes(OwnAddress, Record, Found);
-      for (const CXXCtorInitializer *Init : Ctor->inits())
-        if (Init->isWritten())
-          Escapes.collect(Init->getInit());
-      Escapes.collect(Definition->getBody());
-      for (const Escape &E : Found)
-        Summary.Escapes.push_back({E.At, Definition, E.Sink});
-    }
+    if (Ctor)
+      findEscapes(Summary, Ctor, Definition);
   };
   for (const Decl *D : Record->decls()) {
     if (const auto *FD = dyn_cast<FunctionDecl>(D))
@@ -634,6 +663,51 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
     else if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
       VisitFunction(FTD->getTemplatedDecl());
   }
+}
+
+/// The addresses of the object that a constructor hands out.
+void SelfReferenceModel::findEscapes(TypeSummary &Summary,
+                                     const CXXConstructorDecl *Ctor,
+                                     const FunctionDecl *Definition) {
+  const CXXRecordDecl *Record = Summary.Record;
+  SmallVector<Escape, 2> Found;
+  auto OwnAddress = [&](const Expr *E) {
+    return ownAddressOf(Origins, E, Record);
+  };
+  EscapeCollector Escapes(OwnAddress, Record, Found);
+  for (const CXXCtorInitializer *Init : Ctor->inits())
+    if (Init->isWritten())
+      Escapes.walk(Init->getInit());
+  Escapes.walk(Definition->getBody());
+  for (const Escape &E : Found)
+    Summary.Escapes.push_back({E.At, Definition, E.Sink});
+}
+
+/// A user-provided copy or move is fine if it re-seats the pointer from the
+/// new object and wrong if it only copies it from the source verbatim: the
+/// verbatim copy, if so. Writes are in source order; an unconditional one
+/// overrides the earlier ones, and a conditional re-seat counts (`if
+/// (src.p == src.buf) p = buf; else p = src.p;` is the usual small-buffer
+/// move, copying for the heap).
+const Expr *SelfReferenceModel::verbatimCopy(ArrayRef<MemberWrite> Writes,
+                                             const FieldDecl *Pointer) {
+  const Expr *Verbatim = nullptr;
+  bool Reseated = false;
+  for (const MemberWrite &Write : Writes) {
+    if (Write.Field != Pointer)
+      continue;
+    const bool Reseat = originOfWrite(Write.Field, Write.Value).has_value();
+    const bool Copy = !Reseat && copiedMember(Write.Value) == Pointer;
+    if (!Write.Conditional) {
+      Reseated = Reseat;
+      Verbatim = Copy ? Write.Value : nullptr;
+    } else {
+      Reseated |= Reseat;
+      if (Copy && !Verbatim)
+        Verbatim = Write.Value;
+    }
+  }
+  return Reseated ? nullptr : Verbatim;
 }
 
 void SelfReferenceModel::judgeSpecialMembers(TypeSummary &Summary) {
@@ -652,45 +726,22 @@ void SelfReferenceModel::judgeSpecialMembers(TypeSummary &Summary) {
     if (!Memberwise)
       MemberWriteCollector(Writes, /*FollowCalls=*/true).collectFunction(Decl);
 
-    for (int I = 0, E = Summary.Pointers.size(); I != E; ++I) {
+    for (unsigned I = 0, E = Summary.Pointers.size(); I != E; ++I) {
       const InteriorPointer &Pointer = Summary.Pointers[I];
-      // Section 3: a move hands an owned heap buffer over intact.
+      // A move hands an owned heap buffer over intact.
       if (isMoveOperation(Member) &&
           Pointer.Origin.Storage == StorageKind::OwnedHeap)
         continue;
-      if (Memberwise) {
+      if (Memberwise)
         Summary.Faults.push_back({Member, Form, Decl, I, nullptr});
-        continue;
-      }
-      // User-provided: fine if it re-seats the pointer from the new object,
-      // wrong if it only copies it from the source verbatim. Writes are in
-      // source order; an unconditional one overrides the earlier ones, and a
-      // conditional re-seat counts (`if (src.p == src.buf) p = buf; else
-      // p = src.p;` is the usual small-buffer move, copying for the heap).
-      const Expr *Verbatim = nullptr;
-      bool Reseated = false;
-      for (const MemberWrite &Write : Writes) {
-        if (Write.Field != Pointer.Field)
-          continue;
-        const bool Reseat = originOfWrite(Write.Field, Write.Value).has_value();
-        const bool Copy = !Reseat && copiedMember(Write.Value) == Pointer.Field;
-        if (!Write.Conditional) {
-          Reseated = Reseat;
-          Verbatim = Copy ? Write.Value : nullptr;
-        } else {
-          Reseated |= Reseat;
-          if (Copy && !Verbatim)
-            Verbatim = Write.Value;
-        }
-      }
-      if (Verbatim && !Reseated)
+      else if (const Expr *Verbatim = verbatimCopy(Writes, Pointer.Field))
         Summary.Faults.push_back({Member, Form, Decl, I, Verbatim});
     }
     // Addresses a constructor handed out keep naming the source object after
     // a memberwise copy or move; user-provided members are assumed to hand
     // out the new address themselves (their bodies are not judged for it).
     if (Memberwise && !Summary.Escapes.empty())
-      Summary.Faults.push_back({Member, Form, Decl, -1, nullptr});
+      Summary.Faults.push_back({Member, Form, Decl, std::nullopt, nullptr});
   }
 }
 

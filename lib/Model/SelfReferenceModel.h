@@ -1,9 +1,10 @@
 //===--- SelfReferenceModel.h - Which types must not be moved -------------===//
 //
-// Part of pincheck. The model of `pinning-model.md` sections 2 and 3: for a
-// class, its interior pointers (where they are declared, where they are set,
-// and which storage they target), the addresses its constructors hand out,
-// and which of its copy and move operations leave them dangling.
+// Part of pincheck. The type model of docs/model.md ("Types" and "Which
+// copies and moves are wrong"): for a class, its interior pointers (where
+// they are declared, where they are set, and which storage they target), the
+// addresses its constructors hand out, and which of its copy and move
+// operations leave them dangling.
 //
 // Types are classified lazily, on the first question about them, and the
 // answer is memoised for the translation unit.
@@ -14,6 +15,8 @@
 #define PINCHECK_MODEL_SELFREFERENCEMODEL_H
 
 #include "Model/AddressOrigin.h"
+#include "Model/BodyScan.h"
+#include "Model/Causes.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -45,11 +48,11 @@ struct InteriorPointer {
 struct AddressEscape {
   const clang::Expr *At = nullptr;
   const clang::FunctionDecl *SetIn = nullptr;
-  /// What keeps the address, for the note ("'curl_easy_setopt'",
-  /// "a global variable").
-  std::string Sink;
+  EscapeSink Sink;
 };
 
+/// The four copy and move operations. The order feeds `%select` in the
+/// checks' wording (lib/Checks/Wording.cpp): keep them in step.
 enum class SpecialMember {
   CopyConstructor,
   CopyAssignment,
@@ -84,8 +87,10 @@ struct SpecialMemberFault {
   MemberForm Form;
   /// The declaration, when there is one the user wrote.
   const clang::CXXMethodDecl *Decl = nullptr;
-  /// Index into `TypeSummary::Pointers`, or -1 for an escaped address.
-  int Pointer = -1;
+  /// The interior pointer left dangling (an index into
+  /// `TypeSummary::Pointers`); none when it is the address a constructor
+  /// handed out.
+  std::optional<unsigned> Pointer;
   /// For a user-provided member, the expression that copies the pointer
   /// from the source object verbatim (`p_(o.p_)`).
   const clang::Expr *VerbatimCopy = nullptr;
@@ -128,16 +133,6 @@ struct ModelOptions {
   std::vector<std::string> PinnedTypes;
 };
 
-/// Why objects of a type must not be copied or moved byte by byte.
-struct MustNotMove {
-  /// For the note: "'Buffer' points 'cur' into itself".
-  std::string Reason;
-  /// Where to show it: an interior pointer, a marker, a member; may be null.
-  const clang::Decl *At = nullptr;
-  /// The type's own move (or the copy it falls back to) is wrong.
-  bool MoveWrong = false;
-};
-
 class SelfReferenceModel : public BufferClassifier {
 public:
   SelfReferenceModel(const SelfReferenceModel &) = delete;
@@ -158,13 +153,17 @@ public:
   /// pinned marker, if it is. Standard-library types are judged from the
   /// library's own code; a documented table per library (libstdc++, libc++)
   /// is the fallback.
-  std::optional<MustNotMove> mustNotMove(clang::QualType T, unsigned Depth = 0);
+  std::optional<MustNotMove> mustNotMove(clang::QualType T);
 
   /// Judges one special member of `Record` as it exists in the translation
   /// unit (implicit, defaulted, user-provided, ...).
   static MemberForm formOf(const clang::CXXRecordDecl *Record,
                            SpecialMember Member,
                            const clang::CXXMethodDecl **Decl);
+  /// Whether the class's own copies (or moves) are memberwise: implicit or
+  /// defaulted, so that its subobjects' faults carry over.
+  static bool copiesMemberwise(const clang::CXXRecordDecl *Record);
+  static bool movesMemberwise(const clang::CXXRecordDecl *Record);
 
   std::optional<StorageKind> bufferStorage(clang::QualType MemberType) override;
 
@@ -177,7 +176,15 @@ public:
 
 private:
   void analyze(TypeSummary &Summary);
+  std::optional<MustNotMove> mustNotMoveOwn(const TypeSummary &Summary,
+                                            clang::QualType Shown);
+  std::optional<MustNotMove> mustNotMoveInside(const TypeSummary &Summary,
+                                               clang::QualType Shown);
   void findInteriorPointers(TypeSummary &Summary);
+  void findEscapes(TypeSummary &Summary, const clang::CXXConstructorDecl *Ctor,
+                   const clang::FunctionDecl *Definition);
+  const clang::Expr *verbatimCopy(llvm::ArrayRef<MemberWrite> Writes,
+                                  const clang::FieldDecl *Pointer);
   void findSubobjects(TypeSummary &Summary);
   void judgeSpecialMembers(TypeSummary &Summary);
   std::optional<StorageKind>
@@ -191,9 +198,10 @@ private:
   std::vector<std::unique_ptr<TypeSummary>> Owned;
   llvm::DenseMap<const clang::CXXRecordDecl *, std::optional<StorageKind>>
       BufferStorages;
+  /// How deep `summarize` and `mustNotMove` are nested (see MaxModelDepth).
+  unsigned SummaryDepth = 0;
+  unsigned ReasonDepth = 0;
 };
-
-llvm::StringRef spellSpecialMember(SpecialMember Member);
 
 } // namespace pincheck
 

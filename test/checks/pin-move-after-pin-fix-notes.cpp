@@ -14,7 +14,7 @@ void watch(PIN_PINS Task &task);
 int use(const Task &task) { return task.id; }
 
 int sink(Task task) { return task.id; }
-// CHECK-FIXES: {{^}}int sink(const Task &task) { return task.id; }{{$}}
+// CHECK-FIXES: {{^}}int sink(const Task& task) { return task.id; }{{$}}
 
 int copies() {
   Task t;
@@ -34,6 +34,6 @@ int elements() {
   int sum = 0;
   for (auto task : tasks)
     sum += use(task);
-  // CHECK-FIXES: {{^}}  for (const auto &task : tasks){{$}}
+  // CHECK-FIXES: {{^}}  for (const auto& task : tasks){{$}}
   return sum;
 }

@@ -67,9 +67,10 @@ TEST(PinEvents, PinsThisAnnotation) {
   Fixture F(R"cpp(
     struct A { [[clang::annotate("pin::pins_this")]] void open(); };)cpp");
   ASSERT_TRUE(F.AST);
-  auto Reason = F.Finder.pinsThis(F.find<CXXMethodDecl>("open"));
-  ASSERT_TRUE(Reason);
-  EXPECT_EQ(*Reason, "'open' is declared PIN_PINS_THIS");
+  auto Cause = F.Finder.pinsThis(F.find<CXXMethodDecl>("open"));
+  ASSERT_TRUE(Cause);
+  EXPECT_EQ(Cause->TheKind, PinCause::Kind::DeclaredPinsThis);
+  EXPECT_EQ(Cause->Function, F.find<CXXMethodDecl>("open"));
 }
 
 TEST(PinEvents, PinningParameters) {

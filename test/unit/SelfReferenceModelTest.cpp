@@ -188,7 +188,8 @@ TEST(SelfReferenceModel, ThisEscapingToACFunctionIsRecorded) {
     struct T { void *h; T() { setopt(h, 1, this); } };)cpp");
   ASSERT_TRUE(J->Summary);
   ASSERT_EQ(J->Summary->Escapes.size(), 1u);
-  EXPECT_EQ(J->Summary->Escapes[0].Sink, "'setopt'");
+  EXPECT_EQ(J->Summary->Escapes[0].Sink.TheKind, EscapeSink::Kind::Function);
+  EXPECT_EQ(J->Summary->Escapes[0].Sink.Decl->getName(), "setopt");
   EXPECT_TRUE(J->Summary->copyIsWrong());
 }
 
@@ -210,15 +211,25 @@ TEST(MustNotMove, NamesThePointerTheMarkerAndTheMember) {
   auto Why = [&](StringRef Name) {
     return Model.mustNotMove(compat::declaredType(findClass(*AST, Name)));
   };
-  ASSERT_TRUE(Why("Frame"));
-  EXPECT_EQ(Why("Frame")->Reason, "'Frame' points 'top' into itself");
-  EXPECT_TRUE(Why("Frame")->MoveWrong);
-  ASSERT_TRUE(Why("Marker"));
-  EXPECT_EQ(Why("Marker")->Reason, "'Marker' is a pinned marker");
-  EXPECT_FALSE(Why("Marker")->MoveWrong);
-  ASSERT_TRUE(Why("Holder"));
-  EXPECT_EQ(Why("Holder")->Reason,
-            "'Holder' contains 'frame': 'Frame' points 'top' into itself");
+  auto Frame = Why("Frame");
+  ASSERT_TRUE(Frame);
+  EXPECT_EQ(Frame->Why.TheKind, TypeCause::Kind::InteriorPointer);
+  EXPECT_EQ(Frame->Why.Pointer->getName(), "top");
+  EXPECT_TRUE(Frame->Why.Path.empty());
+  EXPECT_TRUE(Frame->MoveWrong);
+  auto Marker = Why("Marker");
+  ASSERT_TRUE(Marker);
+  EXPECT_EQ(Marker->Why.TheKind, TypeCause::Kind::PinnedMarker);
+  EXPECT_EQ(Marker->Why.Record->getName(), "Marker");
+  EXPECT_FALSE(Marker->MoveWrong);
+  auto Holder = Why("Holder");
+  ASSERT_TRUE(Holder);
+  EXPECT_EQ(Holder->Why.TheKind, TypeCause::Kind::InteriorPointer);
+  EXPECT_EQ(Holder->Why.Record->getName(), "Frame");
+  ASSERT_EQ(Holder->Why.Path.size(), 1u);
+  EXPECT_EQ(Holder->Why.Path[0].OuterRecord->getName(), "Holder");
+  EXPECT_EQ(Holder->Why.Path[0].Subobject->getName(), "frame");
+  EXPECT_EQ(Holder->At, Holder->Why.Path[0].Subobject);
   EXPECT_FALSE(Why("Plain"));
 }
 

@@ -1,0 +1,176 @@
+//===--- Wording.cpp - How the checks put the model's facts ---------------===//
+//
+// Part of pincheck.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Checks/Wording.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+static std::string quoted(const NamedDecl *D) {
+  return "'" + D->getNameAsString() + "'";
+}
+
+std::string describeObject(const Decl *Object) {
+  if (isa<CXXRecordDecl>(Object))
+    return "'*this'";
+  if (const auto *ND = dyn_cast<NamedDecl>(Object))
+    return quoted(ND);
+  return "the object";
+}
+
+std::string describeSink(const EscapeSink &Sink) {
+  switch (Sink.TheKind) {
+  case EscapeSink::Kind::Function:
+    return quoted(Sink.Decl);
+  case EscapeSink::Kind::Container:
+    return "a container (" + quoted(Sink.Decl) + ")";
+  case EscapeSink::Kind::OwnMember:
+    return "a member of '*this'";
+  case EscapeSink::Kind::Global:
+    return "the global " + quoted(Sink.Decl);
+  case EscapeSink::Kind::OtherObject:
+    return "another object";
+  case EscapeSink::Kind::Thread:
+    return "a thread";
+  }
+  llvm_unreachable("unknown sink");
+}
+
+static StringRef describeApi(ApiReason Reason) {
+  switch (Reason) {
+  case ApiReason::PosixObject:
+    return "POSIX leaves the use of a copy of an initialised object undefined";
+  case ApiReason::ZlibStream:
+    return "zlib's internal state points back at the stream";
+  case ApiReason::Bzip2Stream:
+    return "bzip2's internal state points back at the stream";
+  case ApiReason::LibuvLoop:
+    return "libuv's loop keeps queues that point into itself";
+  case ApiReason::LibuvHandle:
+    return "libuv links the handle into the loop";
+  case ApiReason::LibevWatcher:
+    return "libev links the watcher into the loop";
+  case ApiReason::LibeventEvent:
+    return "libevent links the event into its base";
+  case ApiReason::IntrusiveContainer:
+    return "an intrusive container links the element in place";
+  case ApiReason::PinningFunctions:
+    return "it is listed in the PinningFunctions option";
+  }
+  llvm_unreachable("unknown API reason");
+}
+
+std::string describeCause(const PinCause &Cause) {
+  const std::string Function = Cause.Function ? quoted(Cause.Function) : "";
+  const std::string Subject = Cause.Subject ? quoted(Cause.Subject) : "";
+  const std::string Inner = Cause.Inner ? describeCause(*Cause.Inner) : "";
+  switch (Cause.TheKind) {
+  case PinCause::Kind::DeclaredPinsThis:
+    return Function + " is declared PIN_PINS_THIS";
+  case PinCause::Kind::SetsInteriorPointer:
+    return Function + " points " + Subject + " into the object";
+  case PinCause::Kind::StoresOwnAddress:
+    return Function + " stores the object's address in " + Subject;
+  case PinCause::Kind::HandsOutAddress:
+    return Function + " hands the object's address to " +
+           describeSink(Cause.Sink);
+  case PinCause::Kind::HandsOutMember:
+    return Function + " hands the address of member " + Subject + " to " +
+           describeSink(Cause.Sink);
+  case PinCause::Kind::CallsPinning:
+    return Function + " calls a function that pins it: " + Inner;
+  case PinCause::Kind::PinsMember:
+    return Function + " pins member " + Subject + ": " + Inner;
+  case PinCause::Kind::DeclaredPins:
+    return "parameter " + Subject + " of " + Function +
+           " is declared PIN_PINS";
+  case PinCause::Kind::Api:
+    return Function + " keeps the address: " + describeApi(Cause.Api).str();
+  case PinCause::Kind::StoresArgument:
+    return Function + " stores the address in " + describeSink(Cause.Sink);
+  case PinCause::Kind::StoresInMember:
+    return Function + " stores the address in member " + Subject;
+  case PinCause::Kind::EscapingFunctions:
+    return Function + " is listed in the EscapingFunctions option";
+  case PinCause::Kind::PinFunction:
+    return "'pin::pin' pins it for the rest of its lifetime";
+  case PinCause::Kind::AddressStored:
+    return "its address is stored in " + describeSink(Cause.Sink);
+  }
+  llvm_unreachable("unknown pin cause");
+}
+
+/// A type as written, without its tag keyword: "'std::string'".
+static std::string quotedType(QualType Type, const CXXRecordDecl *Record) {
+  PrintingPolicy Policy = Record->getASTContext().getPrintingPolicy();
+  Policy.SuppressTagKeyword = true;
+  return "'" + Type.getAsString(Policy) + "'";
+}
+
+std::string describeMustNotMove(const MustNotMove &Why) {
+  const TypeCause &Cause = Why.Why;
+  std::string Text;
+  for (const Containment &Step : Cause.Path)
+    Text += quotedType(Step.Outer, Step.OuterRecord) +
+            (Step.Subobject
+                 ? " contains " + quoted(Step.Subobject) + ": "
+                 : std::string(" keeps its first elements inline: "));
+  const std::string Name = quotedType(Cause.Type, Cause.Record);
+  switch (Cause.TheKind) {
+  case TypeCause::Kind::LibraryCode:
+    return Text + Name +
+           " keeps pointers into its own object (derived from the standard "
+           "library's code)";
+  case TypeCause::Kind::InteriorPointer:
+    return Text + Name + " points " + quoted(Cause.Pointer) + " into itself";
+  case TypeCause::Kind::HandsOutAddress:
+    return Text + "the constructor of " + Name + " hands out its address";
+  case TypeCause::Kind::StandardTable:
+    return Text + Name +
+           " keeps pointers into its own object (from pincheck's table for "
+           "this standard library)";
+  case TypeCause::Kind::LibraryTable:
+    return Text + Name +
+           " keeps pointers into its own object (from pincheck's table of "
+           "library types)";
+  case TypeCause::Kind::PinnedMarker:
+    return Text + Name + " is a pinned marker";
+  }
+  llvm_unreachable("unknown type cause");
+}
+
+std::string describeConstructionPin(const ConstructionPin &Pin) {
+  const TypeCause &Cause = Pin.Why;
+  std::string Text;
+  for (const Containment &Step : Cause.Path)
+    Text += quoted(Step.OuterRecord) + " contains " + quoted(Step.Subobject) +
+            ": ";
+  const std::string Name = quoted(Cause.Record);
+  if (Cause.TheKind == TypeCause::Kind::HandsOutAddress)
+    return Text + "the constructor of " + Name + " hands its address to " +
+           describeSink(Cause.Sink);
+  return Text + Name + " points " + quoted(Cause.Pointer) +
+         " into itself when it is constructed";
+}
+
+StringRef spellSpecialMember(SpecialMember Member) {
+  switch (Member) {
+  case SpecialMember::CopyConstructor:
+    return "copy constructor";
+  case SpecialMember::CopyAssignment:
+    return "copy assignment operator";
+  case SpecialMember::MoveConstructor:
+    return "move constructor";
+  case SpecialMember::MoveAssignment:
+    return "move assignment operator";
+  }
+  llvm_unreachable("unknown special member");
+}
+
+} // namespace pincheck

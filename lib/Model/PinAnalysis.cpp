@@ -1,0 +1,59 @@
+//===--- PinAnalysis.cpp - The model of one translation unit --------------===//
+//
+// Part of pincheck.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Model/PinAnalysis.h"
+#include "clang/AST/Decl.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+FunctionPins::FunctionPins(const FunctionDecl *Function, PinEventFinder &Finder,
+                           ASTContext &Context)
+    : Function(Function), Context(Context) {
+  Finder.find(Function, Events);
+}
+
+ReachingPins
+FunctionPins::reaching(const Decl *Object, const Stmt *Use,
+                       const Stmt *Declaration,
+                       llvm::function_ref<bool(const PinEvent &)> Relevant) {
+  ReachingPins Result;
+  SmallVector<const Stmt *, 4> PinStmts;
+  for (const PinEvent &Event : Events) {
+    if (Event.Object != Object || !Relevant(Event))
+      continue;
+    PinStmts.push_back(Event.At);
+    if (!Flow)
+      Flow.emplace(Function, Context);
+    if (Flow->reaches(Event.At, Use, Declaration))
+      Result.Events.push_back(&Event);
+  }
+  if (!Result.Events.empty())
+    Result.Definite = !Flow->reachableAvoiding(Use, PinStmts);
+  return Result;
+}
+
+static ModelOptions modelOptions(const AnalysisOptions &Options) {
+  ModelOptions Result;
+  Result.PinnedTypes = Options.PinnedTypes;
+  return Result;
+}
+
+PinAnalysis::PinAnalysis(const AnalysisOptions &Options)
+    : Model(modelOptions(Options)),
+      Api(Options.PinningFunctions, Options.EscapingFunctions),
+      Pins(Model, Api) {}
+
+FunctionPins &PinAnalysis::in(const FunctionDecl *Function,
+                              ASTContext &Context) {
+  std::unique_ptr<FunctionPins> &Slot = Functions[Function];
+  if (!Slot)
+    Slot = std::make_unique<FunctionPins>(Function, Pins, Context);
+  return *Slot;
+}
+
+} // namespace pincheck

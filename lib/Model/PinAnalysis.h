@@ -1,0 +1,91 @@
+//===--- PinAnalysis.h - The model of one translation unit ----------------===//
+//
+// Part of pincheck. Everything the checks ask the model about one
+// translation unit, computed lazily and once: the type model, the pin
+// events (with the API model of the options) and, per function, its pin
+// events and the flow that relates them to the moves.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PINCHECK_MODEL_PINANALYSIS_H
+#define PINCHECK_MODEL_PINANALYSIS_H
+
+#include "Model/PinEvents.h"
+#include "Model/PinFlow.h"
+#include "Model/PinningApi.h"
+#include "Model/SelfReferenceModel.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+} // namespace clang
+
+namespace pincheck {
+
+/// The options of the model, as the checks read them.
+struct AnalysisOptions {
+  /// Qualified names of classes that are pinned markers.
+  std::vector<std::string> PinnedTypes;
+  /// `name:index` pairs (see PinningApi).
+  std::string PinningFunctions;
+  /// Regular expressions (see PinningApi).
+  std::string EscapingFunctions;
+};
+
+/// The pins of one object that reach a statement.
+struct ReachingPins {
+  llvm::SmallVector<const PinEvent *, 2> Events;
+  /// Every path from the function's entry passes one of the object's pins.
+  bool Definite = false;
+  explicit operator bool() const { return !Events.empty(); }
+};
+
+/// The pin events of one function and its control flow, built on first use.
+class FunctionPins {
+public:
+  FunctionPins(const clang::FunctionDecl *Function, PinEventFinder &Finder,
+               clang::ASTContext &Context);
+
+  /// The pins of `Object` that some path leads from to `Use`, among those
+  /// `Relevant` accepts. `Declaration` is the object's declaration: a path
+  /// through it (in a loop) reaches a new object.
+  ReachingPins reaching(const clang::Decl *Object, const clang::Stmt *Use,
+                        const clang::Stmt *Declaration,
+                        llvm::function_ref<bool(const PinEvent &)> Relevant);
+
+private:
+  const clang::FunctionDecl *Function;
+  clang::ASTContext &Context;
+  llvm::SmallVector<PinEvent, 8> Events;
+  std::optional<PinFlow> Flow;
+};
+
+class PinAnalysis {
+public:
+  explicit PinAnalysis(const AnalysisOptions &Options);
+  PinAnalysis(const PinAnalysis &) = delete;
+  PinAnalysis &operator=(const PinAnalysis &) = delete;
+
+  SelfReferenceModel &model() { return Model; }
+  PinEventFinder &pins() { return Pins; }
+  /// The pins of `Function`, computed once for all checks.
+  FunctionPins &in(const clang::FunctionDecl *Function,
+                   clang::ASTContext &Context);
+
+private:
+  SelfReferenceModel Model;
+  PinningApi Api;
+  PinEventFinder Pins;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionPins>>
+      Functions;
+};
+
+} // namespace pincheck
+
+#endif // PINCHECK_MODEL_PINANALYSIS_H

@@ -37,7 +37,7 @@ void MoveAfterPinCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 //===----------------------------------------------------------------------===//
-// Move events (model section 5).
+// Move events (docs/model.md, "What a pinned object must not undergo").
 //===----------------------------------------------------------------------===//
 
 /// The construction an initializer performs, through temporaries and
@@ -251,88 +251,99 @@ private:
            ++I)
         if (const CXXConstructExpr *Construct = asCopyOrMove(Call->getArg(I)))
           ByValue[Construct] = Callee->getParamDecl(I);
-
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
-      const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
-      if (Op->getOperator() == OO_Equal && Method &&
-          (Method->isCopyAssignmentOperator() ||
-           Method->isMoveAssignmentOperator())) {
-        const bool Move = Method->isMoveAssignmentOperator();
-        add(Op->getArg(1), Op, Move ? MoveKind::Move : MoveKind::Copy);
-        // Assigning to an object whose assignment leaves its pointers aimed
-        // at the source.
-        const TypeSummary *Summary = Model.summarize(Op->getArg(0)->getType());
-        if (Summary && Summary->hasFault(Move ? SpecialMember::MoveAssignment
-                                              : SpecialMember::CopyAssignment))
-          add(Op->getArg(0), Op, MoveKind::AssignTo);
-        return;
-      }
-      // `std::ranges::swap(a, b)` calls a function object.
-      if (Op->getOperator() == OO_Call && Method &&
-          StringRef(Method->getParent()->getQualifiedNameAsString())
-              .contains("ranges") &&
-          StringRef(Method->getParent()->getQualifiedNameAsString())
-              .contains("swap")) {
-        for (unsigned I = 1; I < Op->getNumArgs(); ++I)
-          add(Op->getArg(I), Op, MoveKind::Swap);
-        return;
-      }
-    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+        Op && visitOperator(Op))
+      return;
     if (!Callee || !Callee->getIdentifier())
       return;
     StringRef Name = Callee->getName();
-    // `v.push_back(std::move(o))`: the container copies or moves `o` into
-    // its own storage.
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-        Member && isContainerInsertion(Name)) {
-      for (const Expr *Arg : Call->arguments()) {
-        const CXXRecordDecl *Inserted = Arg->getType()->getAsCXXRecordDecl();
-        const Decl *Object = PinEventFinder::objectOf(Arg);
-        if (!Inserted || !Object ||
-            typeOfObject(Object)->getAsCXXRecordDecl() != Inserted)
-          continue;
-        add(Arg, Call, Arg->isXValue() ? MoveKind::Move : MoveKind::Copy);
-      }
-      return;
-    }
+        Member && isContainerInsertion(Name))
+      return visitInsertion(Call);
     if (isStdFunction(Callee, {"swap", "exchange", "iter_swap"}) ||
-        (isa<CXXMemberCallExpr>(Call) && Name == "swap")) {
-      const size_t First = Moves.size();
-      for (const Expr *Arg : Call->arguments())
-        add(Arg, Call, MoveKind::Swap);
-      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-        add(Member->getImplicitObjectArgument(), Call, MoveKind::Swap);
-        for (size_t I = First; I < Moves.size(); ++I)
-          Moves[I].MemberSwap = Member->getMethodDecl();
-      }
-      return;
-    }
+        (isa<CXXMemberCallExpr>(Call) && Name == "swap"))
+      return visitSwap(Call);
     if (llvm::is_contained({StringRef("memcpy"), StringRef("memmove"),
                             StringRef("realloc"), StringRef("__builtin_memcpy"),
                             StringRef("__builtin_memmove")},
                            Name) ||
-        isStdFunction(Callee, {"bit_cast"})) {
-      for (const Expr *Arg : Call->arguments()) {
-        if (AddressedObject Address = PinEventFinder::addressOf(Arg)) {
-          MoveEvent Move;
-          Move.Object = Address.Object;
-          if (!Address.Whole) {
-            Move.Subobject = movedSubobject(Arg);
-            Move.SubobjectMember = Address.Member;
-          }
-          Move.At = Call;
-          Move.Kind = MoveKind::ByteCopy;
-          Moves.push_back(Move);
-        } else {
-          add(Arg, Call, MoveKind::ByteCopy);
-        }
-      }
-      return;
-    }
+        isStdFunction(Callee, {"bit_cast"}))
+      return visitByteCopy(Call);
     if (isStdFunction(Callee, {"async", "bind", "bind_front", "bind_back",
                                "make_tuple", "make_pair", "make_optional"}))
       for (const Expr *Arg : Call->arguments())
         add(Arg, Call, MoveKind::HandOff);
+  }
+
+  /// Copy and move assignment, and `std::ranges::swap` (a function object);
+  /// true when `Op` was one of them.
+  bool visitOperator(const CXXOperatorCallExpr *Op) {
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+    if (!Method)
+      return false;
+    if (Op->getOperator() == OO_Equal && (Method->isCopyAssignmentOperator() ||
+                                          Method->isMoveAssignmentOperator())) {
+      const bool Move = Method->isMoveAssignmentOperator();
+      add(Op->getArg(1), Op, Move ? MoveKind::Move : MoveKind::Copy);
+      // Assigning to an object whose assignment leaves its pointers aimed at
+      // the source.
+      const TypeSummary *Summary = Model.summarize(Op->getArg(0)->getType());
+      if (Summary && Summary->hasFault(Move ? SpecialMember::MoveAssignment
+                                            : SpecialMember::CopyAssignment))
+        add(Op->getArg(0), Op, MoveKind::AssignTo);
+      return true;
+    }
+    std::string Class = Method->getParent()->getQualifiedNameAsString();
+    if (Op->getOperator() == OO_Call && StringRef(Class).contains("ranges") &&
+        StringRef(Class).contains("swap")) {
+      for (unsigned I = 1; I < Op->getNumArgs(); ++I)
+        add(Op->getArg(I), Op, MoveKind::Swap);
+      return true;
+    }
+    return false;
+  }
+
+  /// `v.push_back(std::move(o))`: the container copies or moves `o` into its
+  /// own storage.
+  void visitInsertion(const CallExpr *Call) {
+    for (const Expr *Arg : Call->arguments()) {
+      const CXXRecordDecl *Inserted = Arg->getType()->getAsCXXRecordDecl();
+      const Decl *Object = PinEventFinder::objectOf(Arg);
+      if (!Inserted || !Object ||
+          typeOfObject(Object)->getAsCXXRecordDecl() != Inserted)
+        continue;
+      add(Arg, Call, Arg->isXValue() ? MoveKind::Move : MoveKind::Copy);
+    }
+  }
+
+  void visitSwap(const CallExpr *Call) {
+    const size_t First = Moves.size();
+    for (const Expr *Arg : Call->arguments())
+      add(Arg, Call, MoveKind::Swap);
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      add(Member->getImplicitObjectArgument(), Call, MoveKind::Swap);
+      for (size_t I = First; I < Moves.size(); ++I)
+        Moves[I].MemberSwap = Member->getMethodDecl();
+    }
+  }
+
+  void visitByteCopy(const CallExpr *Call) {
+    for (const Expr *Arg : Call->arguments()) {
+      AddressedObject Address = PinEventFinder::addressOf(Arg);
+      if (!Address) {
+        add(Arg, Call, MoveKind::ByteCopy);
+        continue;
+      }
+      MoveEvent Move;
+      Move.Object = Address.Object;
+      if (!Address.Whole) {
+        Move.Subobject = movedSubobject(Arg);
+        Move.SubobjectMember = Address.Member;
+      }
+      Move.At = Call;
+      Move.Kind = MoveKind::ByteCopy;
+      Moves.push_back(Move);
+    }
   }
 
   SelfReferenceModel &Model;
@@ -420,7 +431,8 @@ static std::vector<FixItHint> byReferenceFixes(const VarDecl &Var) {
     return Fixes;
   ASTContext &Context = Var.getASTContext();
   if (!Var.getType().isConstQualified())
-    if (std::optional<FixItHint> Const = compat::addConstToVarDecl(Var, Context))
+    if (std::optional<FixItHint> Const =
+            compat::addConstToVarDecl(Var, Context))
       Fixes.push_back(*Const);
   Fixes.push_back(tidy::utils::fixit::changeVarDeclToReference(Var, Context));
   return Fixes;
@@ -438,10 +450,9 @@ void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
                                  bool Definite,
                                  ArrayRef<const PinEvent *> Events,
                                  const ConstructionPin *Construction) {
-  const std::string Object =
-      (Move.Element ? "an element of " : "") +
-      (Move.Subobject ? describeSubobject(Move.Subobject)
-                      : describeObject(Move.Object));
+  const std::string Object = (Move.Element ? "an element of " : "") +
+                             (Move.Subobject ? describeSubobject(Move.Subobject)
+                                             : describeObject(Move.Object));
   if (Move.Element && Move.CopyInto)
     Type = Move.CopyInto->getType();
   else if (Move.Subobject)

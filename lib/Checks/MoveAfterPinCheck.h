@@ -12,7 +12,8 @@
 namespace pincheck {
 
 /// Reports a copy, move, swap or byte copy of an object after a pin event
-/// (model sections 4 and 5), on every path ("after it was pinned") or on
+/// (docs/model.md, "Pin events" and "What a pinned object must not
+/// undergo"), on every path ("after it was pinned") or on
 /// some ("which may be pinned on some paths").
 ///
 /// For the user-facing documentation see docs/checks/pin-move-after-pin.md.
@@ -27,7 +28,8 @@ public:
   /// (MoveAfterPinCheck::diagnose): keep the order.
   enum class MoveKind { Copy, Move, Swap, ByteCopy, AssignTo, HandOff };
 
-  /// A copy or move of a tracked object (model section 5).
+  /// A copy or move of a tracked object (docs/model.md, "What a pinned object
+  /// must not undergo").
   struct MoveEvent {
     const clang::Decl *Object = nullptr;
     const clang::Stmt *At = nullptr;
@@ -57,7 +59,6 @@ private:
                 llvm::ArrayRef<const PinEvent *> Pins,
                 const ConstructionPin *Construction);
   void noteRepairs(const MoveEvent &Move, const std::string &Object);
-
 };
 
 } // namespace pincheck

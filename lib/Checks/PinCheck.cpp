@@ -32,8 +32,8 @@ PinAnalysis &PinCheck::analysis(const ASTContext &Context) {
   // Checks live for one translation unit and know nothing of each other: the
   // analysis is found by the unit and the options, and lives as long as a
   // check holds it. Units may run on several threads (the CLI's -j).
-  using Key = std::tuple<const ASTContext *, std::string, std::string,
-                         std::string>;
+  using Key =
+      std::tuple<const ASTContext *, std::string, std::string, std::string>;
   static std::mutex Mutex;
   static std::map<Key, std::weak_ptr<PinAnalysis>> Analyses;
   std::lock_guard<std::mutex> Lock(Mutex);
@@ -45,8 +45,7 @@ PinAnalysis &PinCheck::analysis(const ASTContext &Context) {
   Analysis = Slot.lock();
   if (!Analysis) {
     AnalysisOptions Options;
-    for (StringRef Name :
-         tidy::utils::options::parseStringList(PinnedTypes))
+    for (StringRef Name : tidy::utils::options::parseStringList(PinnedTypes))
       Options.PinnedTypes.push_back(Name.trim().str());
     Options.PinningFunctions = PinningFunctions;
     Options.EscapingFunctions = EscapingFunctions;

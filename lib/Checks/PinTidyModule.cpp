@@ -2,7 +2,7 @@
 //
 // Part of pincheck. Every frontend (the clang-tidy plugin, the CLI, the
 // compiler plugin and the clangd wrapper) runs the checks through this one
-// module (model section 8).
+// module (docs/design.md, "Components").
 //
 //===----------------------------------------------------------------------===//
 

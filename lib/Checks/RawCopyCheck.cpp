@@ -20,14 +20,13 @@ namespace pincheck {
 //===----------------------------------------------------------------------===//
 
 void RawCopyCheck::registerMatchers(MatchFinder *Finder) {
-  auto ByteCopy =
-      callExpr(callee(functionDecl(hasAnyName(
-                   "::memcpy", "::memmove", "::std::memcpy", "::std::memmove",
-                   "__builtin_memcpy", "__builtin_memmove", "::realloc",
-                   "::std::realloc", "::std::bit_cast", "::std::copy",
-                   "::std::copy_n", "::std::uninitialized_copy",
-                   "::std::uninitialized_copy_n"))),
-               unless(isExpansionInSystemHeader()));
+  auto ByteCopy = callExpr(
+      callee(functionDecl(hasAnyName(
+          "::memcpy", "::memmove", "::std::memcpy", "::std::memmove",
+          "__builtin_memcpy", "__builtin_memmove", "::realloc",
+          "::std::realloc", "::std::bit_cast", "::std::copy", "::std::copy_n",
+          "::std::uninitialized_copy", "::std::uninitialized_copy_n"))),
+      unless(isExpansionInSystemHeader()));
   // Byte copies that are statements of their own, for the fix-it. Matched
   // from the block down: the match finder visits the block first, and an
   // upward `hasParent` would build the parent map of the whole unit.

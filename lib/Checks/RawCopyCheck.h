@@ -14,8 +14,8 @@ namespace pincheck {
 
 /// Reports `memcpy`, `memmove`, `realloc`, `std::bit_cast` and byte-wise
 /// `std::copy` of objects of a self-referential or pinned-marker type,
-/// pinned or not (model section 6), with a fix-it to an assignment where the
-/// type's copy assignment re-seats its pointers.
+/// pinned or not (docs/model.md, "The checks"), with a fix-it to an assignment
+/// where the type's copy assignment re-seats its pointers.
 ///
 /// For the user-facing documentation see docs/checks/pin-raw-copy.md.
 class RawCopyCheck : public PinCheck {

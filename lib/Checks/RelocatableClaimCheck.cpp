@@ -155,89 +155,94 @@ void RelocatableClaimCheck::diagnose(SourceLocation Loc, StringRef Claim,
 
 void RelocatableClaimCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
-  const SourceManager &SM = *Result.SourceManager;
-  const LangOptions &LO = Result.Context->getLangOpts();
+  if (const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("class"))
+    checkClass(Record, *Result.SourceManager);
+  else if (const auto *Trait =
+               Result.Nodes.getNodeAs<ClassTemplateSpecializationDecl>("trait"))
+    checkTrait(Trait, *Result.SourceManager);
+  else if (const auto *Nested =
+               Result.Nodes.getNodeAs<CXXConversionDecl>("nested"))
+    checkNestedTrait(Nested, *Result.SourceManager);
+}
 
-  if (const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
-    if (Record->isInvalidDecl())
+/// `[[clang::trivial_abi]]` and `[[trivially_relocatable]]` on the class.
+void RelocatableClaimCheck::checkClass(const CXXRecordDecl *Record,
+                                       const SourceManager &SM) {
+  if (Record->isInvalidDecl())
+    return;
+  const LangOptions &LO = Context->getLangOpts();
+  QualType Type = compat::declaredType(Record);
+  if (const auto *TrivialABI = Record->getAttr<TrivialABIAttr>()) {
+    std::vector<FixItHint> Fixes;
+    if (auto Range = attributeRange(TrivialABI, SM, LO))
+      Fixes.push_back(FixItHint::CreateRemoval(*Range));
+    diagnose(TrivialABI->getLocation(), "'[[clang::trivial_abi]]'", Type,
+             Fixes);
+  }
+  // Clang drops the unknown attribute: look for it in the class head.
+  SourceLocation Begin = Record->getBeginLoc(), Name = Record->getLocation();
+  if (Begin.isInvalid() || Name.isInvalid() || Begin.isMacroID() ||
+      Name.isMacroID())
+    return;
+  StringRef Head =
+      Lexer::getSourceText(CharSourceRange::getCharRange(Begin, Name), SM, LO);
+  size_t At = Head.find("trivially_relocatable");
+  if (At != StringRef::npos)
+    diagnose(Begin.getLocWithOffset(At), "'[[trivially_relocatable]]'", Type);
+}
+
+/// `Q_DECLARE_TYPEINFO`, `folly::IsRelocatable`, `bslmf::IsBitwiseMoveable`.
+void RelocatableClaimCheck::checkTrait(
+    const ClassTemplateSpecializationDecl *Trait, const SourceManager &SM) {
+  if (Trait->isInvalidDecl() || Trait->getTemplateArgs().size() == 0 ||
+      Trait->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return;
+  QualType Written = Trait->getTemplateArgs()[0].getAsType();
+  if (const auto *Partial =
+          dyn_cast<ClassTemplatePartialSpecializationDecl>(Trait))
+    Written = Partial->getTemplateArgsAsWritten()
+                  ->arguments()[0]
+                  .getArgument()
+                  .getAsType();
+  QualType Type = judgedType(Written);
+  SourceLocation Loc = SM.getExpansionLoc(Trait->getBeginLoc());
+  if (Trait->getName() == "QTypeInfo") {
+    QtFlagFinder Flags(SM);
+    Flags.TraverseDecl(const_cast<ClassTemplateSpecializationDecl *>(Trait));
+    if (!Flags.Relocatable)
       return;
-    QualType Type = compat::declaredType(Record);
-    if (const auto *TrivialABI = Record->getAttr<TrivialABIAttr>()) {
-      std::vector<FixItHint> Fixes;
-      if (auto Range = attributeRange(TrivialABI, SM, LO))
-        Fixes.push_back(FixItHint::CreateRemoval(*Range));
-      diagnose(TrivialABI->getLocation(), "'[[clang::trivial_abi]]'", Type,
-               Fixes);
-    }
-    // Clang drops the unknown attribute: look for it in the class head.
-    SourceLocation Begin = Record->getBeginLoc(), Name = Record->getLocation();
-    if (Begin.isValid() && Name.isValid() && !Begin.isMacroID() &&
-        !Name.isMacroID()) {
-      StringRef Head = Lexer::getSourceText(
-          CharSourceRange::getCharRange(Begin, Name), SM, LO);
-      size_t At = Head.find("trivially_relocatable");
-      if (At != StringRef::npos)
-        diagnose(Begin.getLocWithOffset(At), "'[[trivially_relocatable]]'",
-                 Type);
-    }
+    std::vector<FixItHint> Fixes;
+    if (Flags.First.isValid())
+      Fixes.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Flags.First, Flags.Last),
+          "Q_COMPLEX_TYPE"));
+    diagnose(Loc, "'Q_DECLARE_TYPEINFO'", Type, Fixes, Written);
     return;
   }
-
-  if (const auto *Trait =
-          Result.Nodes.getNodeAs<ClassTemplateSpecializationDecl>("trait")) {
-    if (Trait->isInvalidDecl())
-      return;
-    if (Trait->getTemplateArgs().size() == 0 ||
-        Trait->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-      return;
-    QualType Written = Trait->getTemplateArgs()[0].getAsType();
-    if (const auto *Partial =
-            dyn_cast<ClassTemplatePartialSpecializationDecl>(Trait))
-      Written = Partial->getTemplateArgsAsWritten()
-                    ->arguments()[0]
-                    .getArgument()
-                    .getAsType();
-    QualType Type = judgedType(Written);
-    SourceLocation Loc = SM.getExpansionLoc(Trait->getBeginLoc());
-    if (Trait->getName() == "QTypeInfo") {
-      QtFlagFinder Flags(SM);
-      Flags.TraverseDecl(const_cast<ClassTemplateSpecializationDecl *>(Trait));
-      if (!Flags.Relocatable)
-        return;
-      std::vector<FixItHint> Fixes;
-      if (Flags.First.isValid())
-        Fixes.push_back(FixItHint::CreateReplacement(
-            CharSourceRange::getTokenRange(Flags.First, Flags.Last),
-            "Q_COMPLEX_TYPE"));
-      diagnose(Loc, "'Q_DECLARE_TYPEINFO'", Type, Fixes, Written);
-      return;
-    }
-    if (!derivesFromTrue(Trait))
-      return;
-    diagnose(Loc,
-             Trait->getName() == "IsRelocatable" ? "'folly::IsRelocatable'"
-                                                 : "'bslmf::IsBitwiseMoveable'",
-             Type, {}, Written);
+  if (!derivesFromTrue(Trait))
     return;
-  }
+  diagnose(Loc,
+           Trait->getName() == "IsRelocatable" ? "'folly::IsRelocatable'"
+                                               : "'bslmf::IsBitwiseMoveable'",
+           Type, {}, Written);
+}
 
-  if (const auto *Nested =
-          Result.Nodes.getNodeAs<CXXConversionDecl>("nested")) {
-    const auto *Declaration = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-        Nested->getConversionType()->getAsCXXRecordDecl());
-    if (!Declaration || Declaration->getName() != "NestedTraitDeclaration" ||
-        Declaration->getTemplateArgs().size() < 2 ||
-        Declaration->getTemplateArgs()[1].getKind() !=
-            TemplateArgument::Template)
-      return;
-    const TemplateDecl *TraitTemplate =
-        Declaration->getTemplateArgs()[1].getAsTemplate().getAsTemplateDecl();
-    if (!TraitTemplate || TraitTemplate->getName() != "IsBitwiseMoveable")
-      return;
-    diagnose(SM.getExpansionLoc(Nested->getBeginLoc()),
-             "'BSLMF_NESTED_TRAIT_DECLARATION'",
-             compat::declaredType(Nested->getParent()));
-  }
+/// `BSLMF_NESTED_TRAIT_DECLARATION(T, bslmf::IsBitwiseMoveable)`.
+void RelocatableClaimCheck::checkNestedTrait(const CXXConversionDecl *Nested,
+                                             const SourceManager &SM) {
+  const auto *Declaration = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Nested->getConversionType()->getAsCXXRecordDecl());
+  if (!Declaration || Declaration->getName() != "NestedTraitDeclaration" ||
+      Declaration->getTemplateArgs().size() < 2 ||
+      Declaration->getTemplateArgs()[1].getKind() != TemplateArgument::Template)
+    return;
+  const TemplateDecl *TraitTemplate =
+      Declaration->getTemplateArgs()[1].getAsTemplate().getAsTemplateDecl();
+  if (!TraitTemplate || TraitTemplate->getName() != "IsBitwiseMoveable")
+    return;
+  diagnose(SM.getExpansionLoc(Nested->getBeginLoc()),
+           "'BSLMF_NESTED_TRAIT_DECLARATION'",
+           compat::declaredType(Nested->getParent()));
 }
 
 } // namespace pincheck

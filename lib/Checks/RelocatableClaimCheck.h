@@ -14,7 +14,8 @@ namespace pincheck {
 /// Reports relocatability declared for a self-referential or pinned-marker
 /// type: `[[clang::trivial_abi]]`, Qt's `Q_DECLARE_TYPEINFO` with a
 /// relocatable flag, `folly::IsRelocatable` and BSL `IsBitwiseMoveable`
-/// traits, P1144's `[[trivially_relocatable]]` (model section 5).
+/// traits, P1144's `[[trivially_relocatable]]` (docs/model.md, "Relocatability
+/// claims").
 ///
 /// For the user-facing documentation see
 /// docs/checks/pin-relocatable-claim.md.
@@ -26,6 +27,12 @@ public:
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
+  void checkClass(const clang::CXXRecordDecl *Record,
+                  const clang::SourceManager &SM);
+  void checkTrait(const clang::ClassTemplateSpecializationDecl *Trait,
+                  const clang::SourceManager &SM);
+  void checkNestedTrait(const clang::CXXConversionDecl *Nested,
+                        const clang::SourceManager &SM);
   void diagnose(clang::SourceLocation Loc, llvm::StringRef Claim,
                 clang::QualType Type,
                 llvm::ArrayRef<clang::FixItHint> Fixes = {},

@@ -50,9 +50,8 @@ void RelocatingContainerCheck::registerMatchers(MatchFinder *Finder) {
           // the method's class: llvm::SmallVector declares
           // push_back in a base.
           on(ignoringImpCasts(
-              expr(
-                  hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
-                      cxxRecordDecl(hasAnyName(Containers)))))))
+              expr(hasType(hasUnqualifiedDesugaredType(recordType(
+                       hasDeclaration(cxxRecordDecl(hasAnyName(Containers)))))))
                   .bind("container"))))
           .bind("call");
   // std::deque relocates only when inserting or erasing in the middle.
@@ -205,10 +204,9 @@ void RelocatingContainerCheck::check(const MatchFinder::MatchResult &Result) {
       Container ? PinEventFinder::objectOf(Container) : nullptr;
   if (!Object || !Function || !Function->hasBody())
     return;
-  ReachingPins Reaching =
-      Analysis.in(Function, *Result.Context)
-          .reaching(Object, Call, /*Declaration=*/nullptr,
-                    [](const PinEvent &) { return true; });
+  ReachingPins Reaching = Analysis.in(Function, *Result.Context)
+                              .reaching(Object, Call, /*Declaration=*/nullptr,
+                                        [](const PinEvent &) { return true; });
   if (!Reaching)
     return;
   diag(At, "%0 relocates the elements of %1, one of which "

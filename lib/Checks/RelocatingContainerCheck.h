@@ -13,8 +13,8 @@ namespace pincheck {
 
 /// Reports container members and algorithms that relocate elements which
 /// must not move: elements whose type's own move is wrong (always), or an
-/// element pinned earlier in the same function (flow-sensitive) (model
-/// section 5).
+/// element pinned earlier in the same function, flow-sensitive
+/// (docs/model.md, "Containers").
 ///
 /// For the user-facing documentation see
 /// docs/checks/pin-relocating-container.md.

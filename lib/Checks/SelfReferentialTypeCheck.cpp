@@ -138,7 +138,13 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
         << Fixes;
   }
 
-  // Why: each interior pointer at fault, where it is declared and set.
+  notePointers(Summary);
+  noteFaultyMembers(Summary);
+}
+
+/// Why: each interior pointer at fault, where it is declared and set, and
+/// each escaped address.
+void SelfReferentialTypeCheck::notePointers(const TypeSummary &Summary) {
   llvm::SmallVector<unsigned, 4> Explained;
   for (const SpecialMemberFault &Fault : Summary.Faults) {
     if (!Fault.Pointer || llvm::is_contained(Explained, *Fault.Pointer))
@@ -159,12 +165,14 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
       diag(Escape.At->getBeginLoc(), "the object's address escapes here to %0",
            DiagnosticIDs::Note)
           << describeSink(Escape.Sink);
+}
 
-  // Which special members are at fault. Implicit ones share the class's
-  // location, so they are listed together, per pointer.
+/// Which special members are at fault. Implicit ones share the class's
+/// location, so they are listed together, per pointer.
+void SelfReferentialTypeCheck::noteFaultyMembers(const TypeSummary &Summary) {
+  const CXXRecordDecl *Record = Summary.Record;
   // Keyed by the pointer's index; none (first) for the escaped address.
-  std::map<std::optional<unsigned>, std::vector<std::string>>
-      ImplicitByPointer;
+  std::map<std::optional<unsigned>, std::vector<std::string>> ImplicitByPointer;
   for (const SpecialMemberFault &Fault : Summary.Faults) {
     std::string Member = spellSpecialMember(Fault.Member).str();
     if (Fault.Form == MemberForm::Implicit) {
@@ -208,8 +216,9 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
 
 //===----------------------------------------------------------------------===//
 // Fix-it: delete the faulty copy (and move) operations in a public section,
-// the conventional repair for a type that must not move (section 6). Offered
-// only when every fault is an implicit or in-class defaulted member.
+// the conventional repair for a type that must not move (docs/model.md, "The
+// checks"). Offered only when every fault is an implicit or in-class defaulted
+// member.
 //===----------------------------------------------------------------------===//
 
 static std::string declarationOf(SpecialMember Member, StringRef Name,

@@ -12,9 +12,9 @@
 namespace pincheck {
 
 /// Reports a class whose own copy or move operations leave an interior
-/// pointer or an escaped address aimed at the source object (model sections
-/// 3 and 6), once per class, with a fix-it that deletes the faulty
-/// operations.
+/// pointer or an escaped address aimed at the source object (docs/model.md,
+/// "Types" and "The checks"), once per class, with a fix-it that deletes the
+/// faulty operations.
 ///
 /// For the user-facing documentation see
 /// docs/checks/pin-self-referential-type.md.
@@ -27,6 +27,8 @@ public:
 
 private:
   void diagnoseFaults(const TypeSummary &Summary);
+  void notePointers(const TypeSummary &Summary);
+  void noteFaultyMembers(const TypeSummary &Summary);
   std::vector<clang::FixItHint>
   deleteFaultyMembers(const TypeSummary &Summary,
                       const clang::SourceManager &SM,

@@ -88,8 +88,7 @@ std::string describeCause(const PinCause &Cause) {
   case PinCause::Kind::PinsMember:
     return Function + " pins member " + Subject + ": " + Inner;
   case PinCause::Kind::DeclaredPins:
-    return "parameter " + Subject + " of " + Function +
-           " is declared PIN_PINS";
+    return "parameter " + Subject + " of " + Function + " is declared PIN_PINS";
   case PinCause::Kind::Api:
     return Function + " keeps the address: " + describeApi(Cause.Api).str();
   case PinCause::Kind::StoresArgument:
@@ -117,10 +116,10 @@ std::string describeMustNotMove(const MustNotMove &Why) {
   const TypeCause &Cause = Why.Why;
   std::string Text;
   for (const Containment &Step : Cause.Path)
-    Text += quotedType(Step.Outer, Step.OuterRecord) +
-            (Step.Subobject
-                 ? " contains " + quoted(Step.Subobject) + ": "
-                 : std::string(" keeps its first elements inline: "));
+    Text +=
+        quotedType(Step.Outer, Step.OuterRecord) +
+        (Step.Subobject ? " contains " + quoted(Step.Subobject) + ": "
+                        : std::string(" keeps its first elements inline: "));
   const std::string Name = quotedType(Cause.Type, Cause.Record);
   switch (Cause.TheKind) {
   case TypeCause::Kind::LibraryCode:
@@ -149,8 +148,8 @@ std::string describeConstructionPin(const ConstructionPin &Pin) {
   const TypeCause &Cause = Pin.Why;
   std::string Text;
   for (const Containment &Step : Cause.Path)
-    Text += quoted(Step.OuterRecord) + " contains " + quoted(Step.Subobject) +
-            ": ";
+    Text +=
+        quoted(Step.OuterRecord) + " contains " + quoted(Step.Subobject) + ": ";
   const std::string Name = quoted(Cause.Record);
   if (Cause.TheKind == TypeCause::Kind::HandsOutAddress)
     return Text + "the constructor of " + Name + " hands its address to " +

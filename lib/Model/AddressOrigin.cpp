@@ -178,8 +178,7 @@ public:
       return false;
     if (const auto *ICE = dyn_cast<ImplicitCastExpr>(S);
         ICE && ICE->getCastKind() == CK_LValueToRValue &&
-        !Param->getType()->isPointerType() &&
-        refersToParam(ICE->getSubExpr()))
+        !Param->getType()->isPointerType() && refersToParam(ICE->getSubExpr()))
       return false;
     return true;
   }
@@ -405,8 +404,8 @@ std::optional<AddressOrigin> AddressOriginFinder::ofCall(const CallExpr *Call) {
       return ofValue(Call->getArg(0));
     if (llvm::is_contained({"data", "begin", "end", "cbegin", "cend"}, Name))
       return bufferOf(Call->getArg(0));
-    const bool Binds = llvm::is_contained({"bind", "bind_front", "bind_back"},
-                                          Name);
+    const bool Binds =
+        llvm::is_contained({"bind", "bind_front", "bind_back"}, Name);
     if (Binds || Name == "make_unique" || Name == "make_shared") {
       for (const Expr *Arg : Call->arguments())
         if (auto Origin = ofValue(Arg))

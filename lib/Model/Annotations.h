@@ -1,7 +1,8 @@
 //===--- Annotations.h - The pincheck/pin.h annotations -------------------===//
 //
 // Part of pincheck. Reads the `[[clang::annotate("pin::...")]]` attributes
-// that the macros of include/pincheck/pin.h expand to (model section 7).
+// that the macros of include/pincheck/pin.h expand to (docs/model.md, "The
+// annotation header").
 //
 //===----------------------------------------------------------------------===//
 

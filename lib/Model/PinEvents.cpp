@@ -67,9 +67,9 @@ const Decl *PinEventFinder::objectOf(const Expr *E) {
     if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *MD = MCE->getMethodDecl();
       if (MD && MD->getIdentifier() &&
-          llvm::is_contained({StringRef("front"), StringRef("back"),
-                              StringRef("at")},
-                             MD->getName()) &&
+          llvm::is_contained(
+              {StringRef("front"), StringRef("back"), StringRef("at")},
+              MD->getName()) &&
           MD->getReturnType()->isReferenceType()) {
         E = MCE->getImplicitObjectArgument();
         continue;
@@ -224,8 +224,8 @@ std::optional<ConstructionPin> PinEventFinder::constructionPin(QualType T) {
   return constructionPin(T, Depth);
 }
 
-std::optional<ConstructionPin> PinEventFinder::constructionPin(QualType T,
-                                                               unsigned &Depth) {
+std::optional<ConstructionPin>
+PinEventFinder::constructionPin(QualType T, unsigned &Depth) {
   DepthGuard Guard(Depth);
   const TypeSummary *Summary = Model.summarize(T);
   if (!Summary || Summary->Unpin || Guard.exceeded())
@@ -282,9 +282,10 @@ makeCause(PinCause::Kind Kind, const NamedDecl *Function,
   return Cause;
 }
 
-static std::shared_ptr<const PinCause>
-makeCause(PinCause::Kind Kind, const NamedDecl *Function,
-          const NamedDecl *Subject, const EscapeSink &Sink) {
+static std::shared_ptr<const PinCause> makeCause(PinCause::Kind Kind,
+                                                 const NamedDecl *Function,
+                                                 const NamedDecl *Subject,
+                                                 const EscapeSink &Sink) {
   auto Cause = std::make_shared<PinCause>();
   Cause->TheKind = Kind;
   Cause->Function = Function;
@@ -293,21 +294,32 @@ makeCause(PinCause::Kind Kind, const NamedDecl *Function,
   return Cause;
 }
 
+/// The summary of `Key` in `Memo`, computed on first request. An entry
+/// being computed reads as "does not pin", which cuts recursion, and
+/// summaries nest at most MaxModelDepth deep.
+template <typename KeyT, typename ComputeFn>
+static std::shared_ptr<const PinCause>
+memoised(llvm::DenseMap<KeyT, std::shared_ptr<const PinCause>> &Memo,
+         const KeyT &Key, unsigned &Depth, ComputeFn Compute) {
+  auto It = Memo.find(Key);
+  if (It != Memo.end())
+    return It->second;
+  DepthGuard Guard(Depth);
+  if (Guard.exceeded())
+    return nullptr;
+  Memo[Key] = nullptr; // Being computed.
+  std::shared_ptr<const PinCause> Cause = Compute();
+  Memo[Key] = Cause;
+  return Cause;
+}
+
 std::shared_ptr<const PinCause>
 PinEventFinder::pinsThis(const CXXMethodDecl *Method) {
   if (!Method)
     return nullptr;
   Method = Method->getCanonicalDecl();
-  auto It = MethodPins.find(Method);
-  if (It != MethodPins.end())
-    return It->second;
-  DepthGuard Guard(SummaryDepth);
-  if (Guard.exceeded())
-    return nullptr;
-  MethodPins[Method] = nullptr; // Being computed.
-  std::shared_ptr<const PinCause> Cause = computePinsThis(Method);
-  MethodPins[Method] = Cause;
-  return Cause;
+  return memoised(MethodPins, Method, SummaryDepth,
+                  [&] { return computePinsThis(Method); });
 }
 
 /// The member function sets an interior pointer that the class's copies or
@@ -358,11 +370,10 @@ PinEventFinder::computePinsThis(const CXXMethodDecl *MD) {
   EscapeCollector(addressOf, Record, Escapes).walk(Definition->getBody());
   for (const Escape &E : Escapes)
     if (OwnsObject(E.Object))
-      return E.Object == Record
-                 ? makeCause(PinCause::Kind::HandsOutAddress, MD, nullptr,
-                             E.Sink)
-                 : makeCause(PinCause::Kind::HandsOutMember, MD,
-                             cast<NamedDecl>(E.Object), E.Sink);
+      return E.Object == Record ? makeCause(PinCause::Kind::HandsOutAddress, MD,
+                                            nullptr, E.Sink)
+                                : makeCause(PinCause::Kind::HandsOutMember, MD,
+                                            cast<NamedDecl>(E.Object), E.Sink);
 
   // It pins a member, or calls another pinning member function.
   SmallVector<PinEvent, 4> Inner;
@@ -390,20 +401,14 @@ PinEventFinder::pinsArgument(const FunctionDecl *Callee, unsigned Index) {
     return nullptr;
   Callee = Callee->getCanonicalDecl();
   auto Key = std::make_pair(Callee, Index);
-  auto It = ArgumentPins.find(Key);
-  if (It != ArgumentPins.end())
-    return It->second;
-  DepthGuard Guard(SummaryDepth);
-  if (Guard.exceeded())
-    return nullptr;
-  ArgumentPins[Key] = nullptr; // Being computed.
-  bool IntoNewObject = false;
-  std::shared_ptr<const PinCause> Cause =
-      computePinsArgument(Callee, Index, IntoNewObject);
-  ArgumentPins[Key] = Cause;
-  if (Cause && IntoNewObject)
-    KeptByNewObject.insert(Key);
-  return Cause;
+  return memoised(ArgumentPins, Key, SummaryDepth, [&] {
+    bool IntoNewObject = false;
+    std::shared_ptr<const PinCause> Cause =
+        computePinsArgument(Callee, Index, IntoNewObject);
+    if (Cause && IntoNewObject)
+      KeptByNewObject.insert(Key);
+    return Cause;
+  });
 }
 
 bool PinEventFinder::keptOnlyByNewObject(const FunctionDecl *Callee,
@@ -496,8 +501,7 @@ PinEventFinder::bodyKeepsArgument(const FunctionDecl *Definition,
                        E.Sink);
   IntoNewObject = Ctor != nullptr;
   if (KeepingMember)
-    return makeCause(PinCause::Kind::StoresInMember, Definition,
-                     KeepingMember);
+    return makeCause(PinCause::Kind::StoresInMember, Definition, KeepingMember);
   if (!Escapes.empty())
     return makeCause(PinCause::Kind::StoresArgument, Definition, nullptr,
                      Escapes.front().Sink);
@@ -520,7 +524,6 @@ AddressedObject PinEventFinder::argumentObject(const FunctionDecl *Callee,
 // Events 2 to 5 in a function body.
 //===----------------------------------------------------------------------===//
 
-
 /// Finds the calls that pin an object: pinning member functions, pinning
 /// parameters, `pin::pin` and the EscapingFunctions option.
 class CallPinCollector : public BodyWalker<CallPinCollector> {
@@ -533,10 +536,10 @@ public:
     if (const auto *Call = dyn_cast<CallExpr>(S))
       visitCall(Call);
     else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
-      visitArguments(S, Construct->getConstructor(),
-                     llvm::ArrayRef(Construct->getArgs(),
-                                    Construct->getNumArgs()),
-                     isTransient(Construct));
+      visitArguments(
+          S, Construct->getConstructor(),
+          llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs()),
+          isTransient(Construct));
     else if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
       if (const Expr *Value = Return->getRetValue())
         markTransient(Value);
@@ -567,13 +570,14 @@ private:
     }
     // A member operator's object is argument 0 of the call, not a parameter.
     unsigned First = 0;
-    if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee))
+    if (isa<CXXOperatorCallExpr>(Call) &&
+        isa_and_nonnull<CXXMethodDecl>(Callee))
       First = 1;
     if (Callee)
-      visitArguments(Call, Callee,
-                     llvm::ArrayRef(Call->getArgs(), Call->getNumArgs())
-                         .drop_front(First),
-                     /*Transient=*/false);
+      visitArguments(
+          Call, Callee,
+          llvm::ArrayRef(Call->getArgs(), Call->getNumArgs()).drop_front(First),
+          /*Transient=*/false);
   }
 
   void visitMemberCall(const CXXMemberCallExpr *Call) {
@@ -581,9 +585,8 @@ private:
     if (!Object)
       return;
     const bool OnThis = isa<CXXThisExpr>(Object->IgnoreParenImpCasts());
-    const Decl *Target =
-        OnThis ? static_cast<const Decl *>(Self)
-               : PinEventFinder::objectOf(Object);
+    const Decl *Target = OnThis ? static_cast<const Decl *>(Self)
+                                : PinEventFinder::objectOf(Object);
     if (!Target)
       return;
     if (auto Cause = Finder.pinsThis(Call->getMethodDecl()))

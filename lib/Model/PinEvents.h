@@ -67,8 +67,8 @@ public:
 
   /// Event 3: why `Callee` keeps the address of its argument `Index`; null
   /// if it does not.
-  std::shared_ptr<const PinCause> pinsArgument(const clang::FunctionDecl *Callee,
-                                               unsigned Index);
+  std::shared_ptr<const PinCause>
+  pinsArgument(const clang::FunctionDecl *Callee, unsigned Index);
   /// Whether the constructor `Callee` keeps the address only in the object
   /// it builds: a pin as long as that object lives.
   bool keptOnlyByNewObject(const clang::FunctionDecl *Callee, unsigned Index);
@@ -99,8 +99,8 @@ private:
                                                  unsigned &Depth);
   std::shared_ptr<const PinCause>
   computePinsThis(const clang::CXXMethodDecl *MD);
-  std::shared_ptr<const PinCause> setsFaultyPointer(
-      const clang::CXXMethodDecl *MD);
+  std::shared_ptr<const PinCause>
+  setsFaultyPointer(const clang::CXXMethodDecl *MD);
   std::shared_ptr<const PinCause>
   computePinsArgument(const clang::FunctionDecl *FD, unsigned Index,
                       bool &IntoNewObject);

@@ -78,8 +78,8 @@ static bool isIntrusiveInsertion(const FunctionDecl *Callee, unsigned Index) {
          llvm::is_contained({"llvm::simple_ilist", "llvm::iplist_impl"}, Owner);
 }
 
-std::optional<ApiReason>
-PinningApi::pinningArgument(const FunctionDecl *Callee, unsigned Index) const {
+std::optional<ApiReason> PinningApi::pinningArgument(const FunctionDecl *Callee,
+                                                     unsigned Index) const {
   if (!Callee || !Callee->getIdentifier())
     return std::nullopt;
   StringRef Name = Callee->getName();

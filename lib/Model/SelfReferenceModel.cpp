@@ -161,7 +161,7 @@ static MemberForm formWithDepth(const CXXRecordDecl *Record,
         Record->hasUserDeclaredMoveAssignment())
       return MemberForm::Deleted;
     return implicitlyDeleted(Record, Member, Depth) ? MemberForm::Deleted
-                                                : MemberForm::Implicit;
+                                                    : MemberForm::Implicit;
   case SpecialMember::MoveConstructor:
     if (Record->hasUserDeclaredCopyConstructor() ||
         Record->hasUserDeclaredCopyAssignment() ||
@@ -171,7 +171,7 @@ static MemberForm formWithDepth(const CXXRecordDecl *Record,
     // A defaulted move that would be deleted is ignored by overload
     // resolution: the copy is used.
     return implicitlyDeleted(Record, Member, Depth) ? MemberForm::NotDeclared
-                                                : MemberForm::Implicit;
+                                                    : MemberForm::Implicit;
   case SpecialMember::MoveAssignment:
     if (Record->hasUserDeclaredCopyConstructor() ||
         Record->hasUserDeclaredCopyAssignment() ||
@@ -179,7 +179,7 @@ static MemberForm formWithDepth(const CXXRecordDecl *Record,
         Record->hasUserDeclaredDestructor())
       return MemberForm::NotDeclared;
     return implicitlyDeleted(Record, Member, Depth) ? MemberForm::NotDeclared
-                                                : MemberForm::Implicit;
+                                                    : MemberForm::Implicit;
   }
   llvm_unreachable("unknown special member");
 }
@@ -398,7 +398,7 @@ const TypeSummary *SelfReferenceModel::summarize(const CXXRecordDecl *Record) {
 
   // An implicit instantiation is judged on its own members where Sema
   // instantiated them (the calls are resolved there), else on its pattern
-  // (section 2: "on their pattern and on each instantiation").
+  // (docs/model.md, "Vocabulary": "on its own instantiated members first").
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
       Spec && !Spec->isExplicitSpecialization() &&
       !Result->isSelfReferential() && !Result->PinnedMarker &&

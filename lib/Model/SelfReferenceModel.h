@@ -117,7 +117,7 @@ struct TypeSummary {
     return !Pointers.empty() || SelfReferentialSubobject != nullptr;
   }
   bool hasFault(SpecialMember Member) const;
-  /// Copying (or moving) is wrong by the table of section 3.
+  /// Copying (or moving) is wrong by the table of docs/model.md, "Types".
   bool copyIsWrong() const;
   bool moveIsWrong() const;
   /// Moving is wrong, directly or because the move is not declared and the

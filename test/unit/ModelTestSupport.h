@@ -19,7 +19,12 @@ namespace pincheck::test {
 /// library types by qualified name.
 inline constexpr const char *MiniStd = R"cpp(
 namespace std {
-template <class T> struct vector { T *b, *e; T *data(); T *begin(); };
+template <class T> struct vector {
+  T *b, *e;
+  T *data();
+  T *begin();
+  void push_back(const T &);
+};
 template <class C> struct basic_string { C *ptr; C local[16]; C *data(); };
 using string = basic_string<char>;
 template <class C> struct basic_string_view {
@@ -48,9 +53,9 @@ inline std::unique_ptr<clang::ASTUnit> parse(llvm::StringRef Code) {
 inline const clang::CXXRecordDecl *findClass(clang::ASTUnit &AST,
                                              llvm::StringRef Name) {
   using namespace clang::ast_matchers;
-  auto Matches = match(
-      cxxRecordDecl(hasName(Name), isDefinition()).bind("record"),
-      AST.getASTContext());
+  auto Matches =
+      match(cxxRecordDecl(hasName(Name), isDefinition()).bind("record"),
+            AST.getASTContext());
   if (Matches.empty())
     return nullptr;
   return Matches.front().getNodeAs<clang::CXXRecordDecl>("record");

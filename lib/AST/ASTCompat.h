@@ -12,6 +12,7 @@
 #define PINCHECK_AST_ASTCOMPAT_H
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Analysis/CFGStmtMap.h"
@@ -48,6 +49,18 @@ buildStmtMap(clang::CFG &Graph, clang::ParentMap &Parents) {
 #else
   return std::unique_ptr<clang::CFGStmtMap>(
       clang::CFGStmtMap::Build(&Graph, &Parents));
+#endif
+}
+
+/// Whether \p Param is declared `[[clang::lifetime_capture_by(...)]]`: the
+/// callee keeps what it is given (Clang 20 and later; earlier Clangs drop
+/// the attribute as unknown).
+inline bool capturesLifetime(const clang::ParmVarDecl *Param) {
+#if LLVM_VERSION_MAJOR >= 20
+  return Param->hasAttr<clang::LifetimeCaptureByAttr>();
+#else
+  (void)Param;
+  return false;
 #endif
 }
 

@@ -131,11 +131,14 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
         << Operation << Record << Pointer.Field << targetWording(Pointer.Origin)
         << Fixes;
   } else {
+    const AddressEscape &Escape = Summary.Escapes.front();
+    const bool ByConstructor = isa<CXXConstructorDecl>(Escape.SetIn);
     diag(Record->getLocation(),
          "%select{copying|moving|copying or moving}0 %1 leaves the address "
-         "its constructor hands to %2 pointing at the source object")
-        << Operation << Record << describeSink(Summary.Escapes.front().Sink)
-        << Fixes;
+         "%select{%3|its constructor}4 hands to %2 pointing at the source "
+         "object")
+        << Operation << Record << describeSink(Escape.Sink) << Escape.SetIn
+        << ByConstructor << Fixes;
   }
 
   notePointers(Summary);
@@ -161,10 +164,20 @@ void SelfReferentialTypeCheck::notePointers(const TypeSummary &Summary) {
   if (llvm::any_of(Summary.Faults, [](const SpecialMemberFault &Fault) {
         return !Fault.Pointer;
       }))
-    for (const AddressEscape &Escape : Summary.Escapes)
-      diag(Escape.At->getBeginLoc(), "the object's address escapes here to %0",
-           DiagnosticIDs::Note)
-          << describeSink(Escape.Sink);
+    for (const AddressEscape &Escape : Summary.Escapes) {
+      const std::string What = Escape.Member
+                                   ? "the address of member '" +
+                                         Escape.Member->getNameAsString() + "'"
+                                   : std::string("the object's address");
+      if (Escape.Kept)
+        diag(Escape.At->getBeginLoc(), "%0 escapes here: %1",
+             DiagnosticIDs::Note)
+            << What << describeCause(*Escape.Kept);
+      else
+        diag(Escape.At->getBeginLoc(), "%0 escapes here to %1",
+             DiagnosticIDs::Note)
+            << What << describeSink(Escape.Sink);
+    }
 }
 
 /// Which special members are at fault. Implicit ones share the class's

@@ -70,6 +70,8 @@ std::string describeCause(const PinCause &Cause) {
   const std::string Function = Cause.Function ? quoted(Cause.Function) : "";
   const std::string Subject = Cause.Subject ? quoted(Cause.Subject) : "";
   const std::string Inner = Cause.Inner ? describeCause(*Cause.Inner) : "";
+  // An inner cause explains what the sink does with the address.
+  const std::string Because = Cause.Inner ? ": " + Inner : "";
   switch (Cause.TheKind) {
   case PinCause::Kind::DeclaredPinsThis:
     return Function + " is declared PIN_PINS_THIS";
@@ -79,10 +81,10 @@ std::string describeCause(const PinCause &Cause) {
     return Function + " stores the object's address in " + Subject;
   case PinCause::Kind::HandsOutAddress:
     return Function + " hands the object's address to " +
-           describeSink(Cause.Sink);
+           describeSink(Cause.Sink) + Because;
   case PinCause::Kind::HandsOutMember:
     return Function + " hands the address of member " + Subject + " to " +
-           describeSink(Cause.Sink);
+           describeSink(Cause.Sink) + Because;
   case PinCause::Kind::CallsPinning:
     return Function + " calls a function that pins it: " + Inner;
   case PinCause::Kind::PinsMember:
@@ -92,14 +94,31 @@ std::string describeCause(const PinCause &Cause) {
   case PinCause::Kind::Api:
     return Function + " keeps the address: " + describeApi(Cause.Api).str();
   case PinCause::Kind::StoresArgument:
+    if (Cause.Inner)
+      return Function + " passes the address on: " + Inner;
     return Function + " stores the address in " + describeSink(Cause.Sink);
   case PinCause::Kind::StoresInMember:
     return Function + " stores the address in member " + Subject;
   case PinCause::Kind::EscapingFunctions:
     return Function + " is listed in the EscapingFunctions option";
+  case PinCause::Kind::TakesCallable:
+    return Function + " takes it as a type-erased callable that may outlive "
+                      "the call";
+  case PinCause::Kind::KeepsCallable:
+    return Function + " keeps the callables it is given";
+  case PinCause::Kind::StoresCallable:
+    if (Cause.Inner)
+      return Function + " hands its parameter " + Subject + " on: " + Inner;
+    return Function + " stores its parameter " + Subject + " beyond the call";
+  case PinCause::Kind::AssumedKept:
+    return Function + " takes it as '" +
+           cast<ValueDecl>(Cause.Subject)->getType().getAsString() +
+           "' and is assumed to keep it (its definition is out of sight)";
   case PinCause::Kind::PinFunction:
     return "'pin::pin' pins it for the rest of its lifetime";
   case PinCause::Kind::AddressStored:
+    if (Cause.Inner)
+      return "its address escapes: " + Inner;
     return "its address is stored in " + describeSink(Cause.Sink);
   }
   llvm_unreachable("unknown pin cause");
@@ -129,6 +148,9 @@ std::string describeMustNotMove(const MustNotMove &Why) {
   case TypeCause::Kind::InteriorPointer:
     return Text + Name + " points " + quoted(Cause.Pointer) + " into itself";
   case TypeCause::Kind::HandsOutAddress:
+    if (Cause.Function && !isa<CXXConstructorDecl>(Cause.Function))
+      return Text + quoted(Cause.Function) + " hands out the address of " +
+             Name;
     return Text + "the constructor of " + Name + " hands out its address";
   case TypeCause::Kind::StandardTable:
     return Text + Name +

@@ -155,6 +155,34 @@ static const CXXMethodDecl *calleeInPattern(const CallExpr *Call) {
   return nullptr;
 }
 
+namespace {
+class ThisCallCollector : public BodyWalker<ThisCallCollector> {
+public:
+  explicit ThisCallCollector(SmallVectorImpl<const CXXMethodDecl *> &Methods)
+      : Methods(Methods) {}
+  bool enter(const Stmt *S) {
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+      const Expr *Object = Call->getImplicitObjectArgument();
+      if (Object && isa<CXXThisExpr>(Object->IgnoreParenImpCasts()) &&
+          Call->getMethodDecl())
+        Methods.push_back(Call->getMethodDecl());
+    } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      if (const CXXMethodDecl *MD = calleeInPattern(Call))
+        Methods.push_back(MD);
+    }
+    return true;
+  }
+
+private:
+  SmallVectorImpl<const CXXMethodDecl *> &Methods;
+};
+} // namespace
+
+void membersCalledOnThis(const Stmt *Body,
+                         SmallVectorImpl<const CXXMethodDecl *> &Methods) {
+  ThisCallCollector(Methods).walk(Body);
+}
+
 void MemberWriteCollector::followCall(const CXXMethodDecl *MD,
                                       ArrayRef<const Expr *> Args) {
   const size_t First = Writes.size();
@@ -241,17 +269,80 @@ bool EscapeCollector::isSelf(const Decl *Object) const {
 }
 
 void EscapeCollector::add(const AddressedObject &Address, const Expr *At,
-                          EscapeSink Sink) {
-  Escapes.push_back({Address.Object, At, Sink, Address.Whole, Address.Member});
+                          EscapeSink Sink,
+                          std::shared_ptr<const PinCause> Kept) {
+  Escape E{Address.Object, At, Sink, Address.Whole, Address.Member};
+  E.Kept = std::move(Kept);
+  Escapes.push_back(std::move(E));
 }
 
-/// Library functions that store a callable they are given (a slot, a
-/// deferred call) beyond the call.
-static bool keepsCallable(const FunctionDecl *Callee) {
+CalleeSummaries::~CalleeSummaries() = default;
+
+bool isCallableKeepingLibraryFunction(const FunctionDecl *Callee) {
   static const llvm::StringSet<> Names = {
       "QObject::connect", "QTimer::singleShot", "QTimer::callOnTimeout",
       "QMetaObject::invokeMethod", "QtConcurrent::run"};
-  return Names.contains(Callee->getQualifiedNameAsString());
+  if (!Callee->getIdentifier())
+    return false;
+  std::string Qualified = Callee->getQualifiedNameAsString();
+  if (Names.contains(Qualified))
+    return true;
+  // Asio keeps a completion handler until the operation completes, and a
+  // posted function until it runs.
+  StringRef Namespace(Qualified);
+  StringRef Name = Callee->getName();
+  return (Namespace.starts_with("boost::asio::") ||
+          Namespace.starts_with("asio::")) &&
+         (Name.starts_with("async_") ||
+          llvm::is_contained({"post", "dispatch", "defer", "co_spawn"}, Name));
+}
+
+const ParmVarDecl *parameterFor(const CallExpr *Call, unsigned Index) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return nullptr;
+  if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee)) {
+    if (Index == 0)
+      return nullptr; // The object.
+    --Index;
+  }
+  return Index < Callee->getNumParams() ? Callee->getParamDecl(Index) : nullptr;
+}
+
+std::shared_ptr<const PinCause> keptByLibraryOrType(const FunctionDecl *Callee,
+                                                    unsigned Index) {
+  auto Cause = std::make_shared<PinCause>();
+  Cause->Function = Callee;
+  if (isCallableKeepingLibraryFunction(Callee)) {
+    Cause->TheKind = PinCause::Kind::KeepsCallable;
+    return Cause;
+  }
+  const ParmVarDecl *Param =
+      Index < Callee->getNumParams() ? Callee->getParamDecl(Index) : nullptr;
+  if (Param && isTypeErasedCallable(Param->getType()) &&
+      !Param->getType()->isLValueReferenceType()) {
+    Cause->TheKind = PinCause::Kind::TakesCallable;
+    Cause->Subject = Param;
+    return Cause;
+  }
+  return nullptr;
+}
+
+std::shared_ptr<const PinCause>
+EscapeCollector::keptCallable(const FunctionDecl *Callee, unsigned Index) {
+  return Callees ? Callees->keepsCallable(Callee, Index)
+                 : keptByLibraryOrType(Callee, Index);
+}
+
+/// The local variable a container or object stored into is, when it is one
+/// of the function's automatic variables (not a reference to another).
+static const VarDecl *localObject(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
+      !VD->getType()->isReferenceType() && !VD->getType()->isPointerType())
+    return VD;
+  return nullptr;
 }
 
 void EscapeCollector::visitCall(const CallExpr *Call) {
@@ -262,40 +353,53 @@ void EscapeCollector::visitCall(const CallExpr *Call) {
     const Expr *Object = MCE->getImplicitObjectArgument();
     if (!Object || isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
       return; // Calls on `*this` are judged by their own summaries.
-    const bool IntoOwnMember = AddressOriginFinder::ownMember(Object);
-    if (isStoringMember(Callee->getName())) {
+    // `impl_->f(...)` is a call on the object `impl_` points to.
+    const auto *Callee = dyn_cast<MemberExpr>(MCE->getCallee());
+    const bool IntoOwnMember = !(Callee && Callee->isArrow()) &&
+                               AddressOriginFinder::ownMember(Object);
+    if (isStoringMember(MCE->getMethodDecl()->getName())) {
       for (const Expr *Arg : Call->arguments())
         if (AddressedObject Address = AddressOf(Arg);
-            Address && !(IntoOwnMember && isSelf(Address.Object)))
-          return add(Address, Arg, {EscapeSink::Kind::Container, Callee});
+            Address && !(IntoOwnMember && isSelf(Address.Object))) {
+          add(Address, Arg,
+              {EscapeSink::Kind::Container, MCE->getMethodDecl()});
+          Escapes.back().LocalHolder = localObject(Object);
+          return;
+        }
       return;
     }
     if (IntoOwnMember)
       return;
   }
   const bool HasBody = Callee->hasBody();
-  for (unsigned I = 0, E = Call->getNumArgs(); I != E; ++I) {
+  const unsigned First =
+      isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+  for (unsigned I = First, E = Call->getNumArgs(); I != E; ++I) {
     const Expr *Arg = Call->getArg(I);
-    if (isa<CXXOperatorCallExpr>(Call) && I == 0)
-      continue;
     AddressedObject Address = AddressOf(Arg);
     if (!Address)
       continue;
-    const ParmVarDecl *Param =
-        I < Callee->getNumParams() ? Callee->getParamDecl(I) : nullptr;
+    const ParmVarDecl *Param = parameterFor(Call, I);
+    const unsigned Index = I - First;
     // C user-data registration: the object's address as `void *` or through
     // `...` into an unseen body that may keep it.
     if (!HasBody && Address.Whole &&
         (!Param || Param->getType()->isVoidPointerType()) &&
         !Callee->getBuiltinID() && !isByteFunction(Callee->getName()))
       return add(Address, Arg, {EscapeSink::Kind::Function, Callee});
-    // A callback capturing the address handed to a type-erased callable
-    // that may outlive the call, or to a library function that keeps it.
-    if (Param && Address.ViaCallable &&
-        ((isTypeErasedCallable(Param->getType()) &&
-          !Param->getType()->isLValueReferenceType()) ||
-         keepsCallable(Callee)))
-      return add(Address, Arg, {EscapeSink::Kind::Function, Callee});
+    // A callback capturing the address, kept by the callee.
+    if (Address.ViaCallable) {
+      // A type-erased parameter taken by value needs no more words than
+      // the callee's name.
+      if (auto Kept = keptCallable(Callee, Index))
+        return add(Address, Arg, {EscapeSink::Kind::Function, Callee},
+                   Kept->TheKind == PinCause::Kind::TakesCallable ? nullptr
+                                                                  : Kept);
+      continue;
+    }
+    if (ArgumentsToPinningParameters && Callees)
+      if (auto Kept = Callees->pinsArgument(Callee, Index))
+        return add(Address, Arg, {EscapeSink::Kind::Function, Callee}, Kept);
   }
 }
 
@@ -325,8 +429,8 @@ void EscapeCollector::visitStore(const Expr *Target, const Expr *Value,
     return;
   // `o.p = &o.buf`: a pointer into the object itself, which its type's
   // copies and moves answer for, not a reference from outside.
-  if (const ValueDecl *Root = rootVariable(Target);
-      Root && Root == Address.Object)
+  const ValueDecl *Root = rootVariable(Target);
+  if (Root && Root == Address.Object)
     return;
   if (AddressOriginFinder::ownMember(Target)) {
     if (!isSelf(Address.Object)) {
@@ -343,8 +447,14 @@ void EscapeCollector::visitStore(const Expr *Target, const Expr *Value,
     return;
   }
   if (isa<MemberExpr>(Stripped) || isa<UnaryOperator>(Stripped) ||
-      isa<ArraySubscriptExpr>(Stripped))
+      isa<ArraySubscriptExpr>(Stripped)) {
     add(Address, At, {EscapeSink::Kind::OtherObject, nullptr});
+    // A member of a local object: held while that object lives.
+    const auto *Local = dyn_cast_or_null<VarDecl>(Root);
+    if (Local && Local->hasLocalStorage() && !isa<ParmVarDecl>(Local) &&
+        !Local->getType()->isReferenceType())
+      Escapes.back().LocalHolder = Local;
+  }
 }
 
 void EscapeCollector::visitConstruct(const CXXConstructExpr *Construct) {

@@ -16,6 +16,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <memory>
 
 namespace clang {
 class CXXMethodDecl;
@@ -106,6 +107,27 @@ struct Escape {
   const clang::ValueDecl *Member = nullptr;
   /// Stored in a member of the object whose function this is.
   bool IntoOwnMember = false;
+  /// Why the callee keeps it, when it was given to a function.
+  std::shared_ptr<const PinCause> Kept;
+  /// Stored in a local object or container of the function: the address is
+  /// held only while that variable lives (docs/model.md, "How long a pin
+  /// lasts").
+  const clang::VarDecl *LocalHolder = nullptr;
+};
+
+/// What the functions a body calls do with what they are given: the
+/// function summaries (`PinEventFinder`), asked by the scanners.
+class CalleeSummaries {
+public:
+  virtual ~CalleeSummaries();
+  /// Why `Callee` keeps the address given as its argument `Index` (a
+  /// pinning parameter); null if it does not.
+  virtual std::shared_ptr<const PinCause>
+  pinsArgument(const clang::FunctionDecl *Callee, unsigned Index) = 0;
+  /// Why `Callee` keeps the callable given as its argument `Index` beyond
+  /// the call; null if it does not.
+  virtual std::shared_ptr<const PinCause>
+  keepsCallable(const clang::FunctionDecl *Callee, unsigned Index) = 0;
 };
 
 /// Finds addresses that a body stores outside itself (docs/model.md, "Pin
@@ -116,10 +138,15 @@ class EscapeCollector : public BodyWalker<EscapeCollector> {
 public:
   /// `Self` is the key of `*this` when the body belongs to the object's own
   /// class: its address stored in its own members is an interior pointer,
-  /// judged by the type model, not an escape.
+  /// judged by the type model, not an escape. With `Callees`, callables are
+  /// kept where the callee keeps them, and with `ArgumentsToPinningParameters`
+  /// an address given to a pinning parameter is an escape too.
   EscapeCollector(AddressOfFn AddressOf, const clang::Decl *Self,
-                  llvm::SmallVectorImpl<Escape> &Escapes)
-      : AddressOf(AddressOf), Self(Self), Escapes(Escapes) {}
+                  llvm::SmallVectorImpl<Escape> &Escapes,
+                  CalleeSummaries *Callees = nullptr,
+                  bool ArgumentsToPinningParameters = false)
+      : AddressOf(AddressOf), Self(Self), Escapes(Escapes), Callees(Callees),
+        ArgumentsToPinningParameters(ArgumentsToPinningParameters) {}
 
   // BodyWalker.
   bool enter(const clang::Stmt *S);
@@ -129,15 +156,41 @@ private:
   void visitStore(const clang::Expr *Target, const clang::Expr *Value,
                   const clang::Expr *At);
   void visitConstruct(const clang::CXXConstructExpr *Construct);
+  /// Why `Callee` keeps a callable given as its argument `Index`.
+  std::shared_ptr<const PinCause>
+  keptCallable(const clang::FunctionDecl *Callee, unsigned Index);
   void add(const AddressedObject &Address, const clang::Expr *At,
-           EscapeSink Sink);
+           EscapeSink Sink, std::shared_ptr<const PinCause> Kept = nullptr);
   /// `*this` or one of its members.
   bool isSelf(const clang::Decl *Object) const;
 
   AddressOfFn AddressOf;
   const clang::Decl *Self;
   llvm::SmallVectorImpl<Escape> &Escapes;
+  CalleeSummaries *Callees;
+  bool ArgumentsToPinningParameters;
 };
+
+/// Library functions that keep the callables they are given (Qt's slots and
+/// deferred calls, Asio's completion handlers), by qualified name.
+bool isCallableKeepingLibraryFunction(const clang::FunctionDecl *Callee);
+
+/// Why `Callee` keeps a callable given as its argument `Index`, judged from
+/// its declaration alone: a library that keeps callables, or a type-erased
+/// callable parameter taken by value or `&&`.
+std::shared_ptr<const PinCause>
+keptByLibraryOrType(const clang::FunctionDecl *Callee, unsigned Index);
+
+/// The parameter of `Callee` that its argument `Index` initialises (a member
+/// operator's object is argument 0 of the call); null for `...`.
+const clang::ParmVarDecl *parameterFor(const clang::CallExpr *Call,
+                                       unsigned Index);
+
+/// The member functions `Body` calls on `*this`, also where Sema left the
+/// call unresolved in a class template's pattern.
+void membersCalledOnThis(
+    const clang::Stmt *Body,
+    llvm::SmallVectorImpl<const clang::CXXMethodDecl *> &Methods);
 
 /// If `Value` reads member `F` of another object (`o.p_`, `std::move(o.p_)`),
 /// returns `F`.

@@ -18,6 +18,7 @@
 namespace clang {
 class CXXRecordDecl;
 class Decl;
+class FunctionDecl;
 class FieldDecl;
 class NamedDecl;
 } // namespace clang
@@ -79,6 +80,16 @@ struct PinCause {
     StoresInMember,      ///< `Function` stores the address in member
                          ///< `Subject` of the object it constructs.
     EscapingFunctions,   ///< `Function` is in the EscapingFunctions option.
+    TakesCallable,       ///< `Function` takes the callable as a type-erased
+                         ///< callable by value or `&&`, which may outlive
+                         ///< the call.
+    KeepsCallable,       ///< `Function` is a library function that keeps the
+                         ///< callables it is given (Qt, Asio).
+    StoresCallable,      ///< `Function` stores the callable given as
+                         ///< parameter `Subject` beyond the call.
+    AssumedKept,         ///< `Function`, out of sight, takes the callable as
+                         ///< parameter `Subject`, a `const` reference to a
+                         ///< type-erased callable: assumed kept.
     PinFunction,         ///< `pin::pin` pins it.
     AddressStored,       ///< Its address is stored in `Sink`.
   };
@@ -122,6 +133,8 @@ struct TypeCause {
   clang::QualType Type;
   const clang::CXXRecordDecl *Record = nullptr;
   const clang::FieldDecl *Pointer = nullptr;
+  /// For `HandsOutAddress`: where, and to what.
+  const clang::FunctionDecl *Function = nullptr;
   EscapeSink Sink;
   /// From the type asked about down to `Type`, outermost first.
   llvm::SmallVector<Containment, 1> Path;

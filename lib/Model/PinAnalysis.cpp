@@ -46,7 +46,9 @@ static ModelOptions modelOptions(const AnalysisOptions &Options) {
 PinAnalysis::PinAnalysis(const AnalysisOptions &Options)
     : Model(modelOptions(Options)),
       Api(Options.PinningFunctions, Options.EscapingFunctions),
-      Pins(Model, Api) {}
+      Pins(Model, Api) {
+  Model.setCallees(&Pins);
+}
 
 FunctionPins &PinAnalysis::in(const FunctionDecl *Function,
                               ASTContext &Context) {

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Model/PinEvents.h"
+#include "AST/ASTCompat.h"
 #include "AST/ASTUtils.h"
 #include "Model/Annotations.h"
 #include "clang/AST/DeclCXX.h"
@@ -239,9 +240,16 @@ PinEventFinder::constructionPin(QualType T, unsigned &Depth) {
   Pin.MoveWrong = Summary->moveOrFallbackIsWrong();
   for (const SpecialMemberFault &Fault : Summary->Faults) {
     if (!Fault.Pointer) {
-      Pin.Why.TheKind = TypeCause::Kind::HandsOutAddress;
-      Pin.Why.Sink = Summary->Escapes.front().Sink;
-      return Pin;
+      // Pinned from construction only by what a constructor hands out; a
+      // member function's escape pins at its call.
+      for (const AddressEscape &Escape : Summary->Escapes)
+        if (isa<CXXConstructorDecl>(Escape.SetIn)) {
+          Pin.Why.TheKind = TypeCause::Kind::HandsOutAddress;
+          Pin.Why.Sink = Escape.Sink;
+          Pin.Why.Function = Escape.SetIn;
+          return Pin;
+        }
+      continue;
     }
     const InteriorPointer &Pointer = Summary->Pointers[*Fault.Pointer];
     if (!Pointer.SetIn || isa<CXXConstructorDecl>(Pointer.SetIn)) {
@@ -337,7 +345,9 @@ PinEventFinder::setsFaultyPointer(const CXXMethodDecl *MD) {
     if (!Origin)
       continue;
     // By name: the summary may be the pattern's.
-    for (const SpecialMemberFault &Fault : Summary->Faults)
+    for (const SpecialMemberFault &Fault :
+         llvm::concat<const SpecialMemberFault>(Summary->Faults,
+                                                Summary->LatentFaults))
       if (Fault.Pointer && Summary->Pointers[*Fault.Pointer].Field->getName() ==
                                Write.Field->getName())
         return makeCause(Origin->Member ? PinCause::Kind::SetsInteriorPointer
@@ -367,13 +377,22 @@ PinEventFinder::computePinsThis(const CXXMethodDecl *MD) {
     return Field && Field->getParent() == Record;
   };
   SmallVector<Escape, 2> Escapes;
-  EscapeCollector(addressOf, Record, Escapes).walk(Definition->getBody());
-  for (const Escape &E : Escapes)
-    if (OwnsObject(E.Object))
-      return E.Object == Record ? makeCause(PinCause::Kind::HandsOutAddress, MD,
-                                            nullptr, E.Sink)
-                                : makeCause(PinCause::Kind::HandsOutMember, MD,
-                                            cast<NamedDecl>(E.Object), E.Sink);
+  EscapeCollector(addressOf, Record, Escapes, this).walk(Definition->getBody());
+  for (const Escape &E : Escapes) {
+    if (!OwnsObject(E.Object) || E.LocalHolder)
+      continue;
+    auto Cause = std::make_shared<PinCause>();
+    Cause->Function = MD;
+    Cause->Sink = E.Sink;
+    Cause->Inner = E.Kept;
+    if (E.Object == Record) {
+      Cause->TheKind = PinCause::Kind::HandsOutAddress;
+    } else {
+      Cause->TheKind = PinCause::Kind::HandsOutMember;
+      Cause->Subject = cast<NamedDecl>(E.Object);
+    }
+    return Cause;
+  }
 
   // It pins a member, or calls another pinning member function.
   SmallVector<PinEvent, 4> Inner;
@@ -411,6 +430,177 @@ PinEventFinder::pinsArgument(const FunctionDecl *Callee, unsigned Index) {
   });
 }
 
+static const ParmVarDecl *annotatedPinsParam(const FunctionDecl *FD,
+                                             unsigned Index);
+
+std::shared_ptr<const PinCause>
+PinEventFinder::keepsCallable(const FunctionDecl *Callee, unsigned Index) {
+  if (!Callee)
+    return nullptr;
+  Callee = Callee->getCanonicalDecl();
+  return memoised(CallablePins, std::make_pair(Callee, Index), SummaryDepth,
+                  [&] { return computeKeepsCallable(Callee, Index); });
+}
+
+/// Whether `E`'s value is the parameter's (or a copy, a conversion or a
+/// lambda capturing it): `f`, `std::move(f)`, `std::function<void()>(f)`,
+/// `[f = std::move(f)] { f(); }`.
+static bool isValueOf(const Expr *E, const ParmVarDecl *Param) {
+  while (E) {
+    E = ignoreTemporaries(E);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl() == Param;
+    if (const auto *Cast = dyn_cast<CastExpr>(E)) {
+      E = Cast->getSubExpr();
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() == 0)
+        return false;
+      E = Construct->getArg(0);
+    } else if (const Expr *Moved = movedArgument(E)) {
+      E = Moved;
+    } else if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
+      for (const LambdaCapture &Capture : Lambda->captures())
+        if (Capture.capturesVariable() && Capture.getCapturedVar() == Param)
+          return true;
+      return llvm::any_of(Lambda->capture_inits(), [Param](const Expr *Init) {
+        return isValueOf(Init, Param);
+      });
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+/// Whether a visible body keeps the callable it is given as `Param`: it
+/// stores it outside its locals, or hands it to a callee that keeps it.
+class CallableKeepFinder : public BodyWalker<CallableKeepFinder> {
+public:
+  CallableKeepFinder(PinEventFinder &Finder, const FunctionDecl *Function,
+                     const ParmVarDecl *Param)
+      : Finder(Finder), Function(Function), Param(Param) {}
+
+  bool enter(const Stmt *S) {
+    if (Kept)
+      return false;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->getOpcode() == BO_Assign)
+      visitStore(BO->getLHS(), BO->getRHS());
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+             Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      visitStore(Op->getArg(0), Op->getArg(1));
+    else if (const auto *Call = dyn_cast<CallExpr>(S))
+      visitCall(Call);
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+      visitArguments(
+          Construct->getConstructor(),
+          llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs()));
+    return !Kept;
+  }
+
+  void visitInitializer(const CXXCtorInitializer *Init) {
+    if (Init->getAnyMember() && isValueOf(Init->getInit(), Param))
+      keep(nullptr);
+    else
+      walk(Init->getInit());
+  }
+
+  std::shared_ptr<const PinCause> Kept;
+
+private:
+  void keep(std::shared_ptr<const PinCause> Inner) {
+    auto Cause = std::make_shared<PinCause>();
+    Cause->TheKind = PinCause::Kind::StoresCallable;
+    Cause->Function = Function;
+    Cause->Subject = Param;
+    Cause->Inner = std::move(Inner);
+    Kept = std::move(Cause);
+  }
+
+  /// `target = f`, unless the target is one of the function's locals.
+  void visitStore(const Expr *Target, const Expr *Value) {
+    if (!isValueOf(Value, Param))
+      return;
+    const auto *DRE = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts());
+    const auto *Local = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!Local || !Local->hasLocalStorage() ||
+        Local->getType()->isReferenceType())
+      keep(nullptr);
+  }
+
+  void visitCall(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return;
+    // `callbacks_.push_back(std::move(f))`: a container keeps it.
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(Call);
+        MCE && MCE->getMethodDecl()->getIdentifier() &&
+        isStoringMember(MCE->getMethodDecl()->getName())) {
+      const auto *Object = dyn_cast<DeclRefExpr>(
+          MCE->getImplicitObjectArgument()->IgnoreParenImpCasts());
+      const auto *Local =
+          Object ? dyn_cast<VarDecl>(Object->getDecl()) : nullptr;
+      const bool IntoLocal = Local && Local->hasLocalStorage() &&
+                             !Local->getType()->isReferenceType() &&
+                             !isa<ParmVarDecl>(Local);
+      if (!IntoLocal && llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+            return isValueOf(Arg, Param);
+          }))
+        return keep(nullptr);
+    }
+    const unsigned First =
+        isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+    visitArguments(
+        Callee,
+        llvm::ArrayRef(Call->getArgs(), Call->getNumArgs()).drop_front(First));
+  }
+
+  /// `sink(std::forward<F>(f))` where `sink` keeps it.
+  void visitArguments(const FunctionDecl *Callee, ArrayRef<const Expr *> Args) {
+    for (unsigned I = 0; I < Args.size() && !Kept; ++I)
+      if (isValueOf(Args[I], Param))
+        if (auto Inner = Finder.keepsCallable(Callee, I))
+          keep(std::move(Inner));
+  }
+
+  PinEventFinder &Finder;
+  const FunctionDecl *Function;
+  const ParmVarDecl *Param;
+};
+
+std::shared_ptr<const PinCause>
+PinEventFinder::computeKeepsCallable(const FunctionDecl *FD, unsigned Index) {
+  if (Index < FD->getNumParams())
+    if (const ParmVarDecl *Param = annotatedPinsParam(FD, Index))
+      return makeCause(PinCause::Kind::DeclaredPins, FD, Param);
+  if (auto Cause = keptByLibraryOrType(FD, Index))
+    return Cause;
+  const FunctionDecl *Definition = nullptr;
+  if (!FD->hasBody(Definition)) {
+    // Out of sight: a `const` reference to a type-erased callable is what a
+    // setter that stores it takes.
+    if (Index >= FD->getNumParams())
+      return nullptr;
+    QualType Type = FD->getParamDecl(Index)->getType();
+    if (Type->isLValueReferenceType() &&
+        Type.getNonReferenceType().isConstQualified() &&
+        isTypeErasedCallable(Type))
+      return makeCause(PinCause::Kind::AssumedKept, FD,
+                       FD->getParamDecl(Index));
+    return nullptr;
+  }
+  if (Index >= Definition->getNumParams())
+    return nullptr;
+  CallableKeepFinder Finder(*this, Definition, Definition->getParamDecl(Index));
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten() && !Finder.Kept)
+        Finder.visitInitializer(Init);
+  if (!Finder.Kept)
+    Finder.walk(Definition->getBody());
+  return Finder.Kept;
+}
+
 bool PinEventFinder::keptOnlyByNewObject(const FunctionDecl *Callee,
                                          unsigned Index) {
   if (!Callee || !pinsArgument(Callee, Index))
@@ -419,12 +609,14 @@ bool PinEventFinder::keptOnlyByNewObject(const FunctionDecl *Callee,
 }
 
 /// The parameter `Index` of `FD` or of one of its redeclarations or its
-/// pattern that is annotated PIN_PINS.
+/// pattern that is annotated PIN_PINS (or, where Clang knows it,
+/// `[[clang::lifetime_capture_by]]`).
 static const ParmVarDecl *annotatedPinsParam(const FunctionDecl *FD,
                                              unsigned Index) {
   for (const FunctionDecl *Redecl : FD->redecls())
     if (Index < Redecl->getNumParams() &&
-        hasPinAnnotation(Redecl->getParamDecl(Index), annotation::Pins))
+        (hasPinAnnotation(Redecl->getParamDecl(Index), annotation::Pins) ||
+         compat::capturesLifetime(Redecl->getParamDecl(Index))))
       return FD->getParamDecl(Index);
   if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
     if (Index < Pattern->getNumParams() &&
@@ -477,7 +669,8 @@ PinEventFinder::bodyKeepsArgument(const FunctionDecl *Definition,
   const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
   const Decl *Self = Method ? Method->getParent() : nullptr;
   SmallVector<Escape, 2> Escapes;
-  EscapeCollector Collector(AddressOfParam, Self, Escapes);
+  EscapeCollector Collector(AddressOfParam, Self, Escapes, this,
+                            /*ArgumentsToPinningParameters=*/true);
   const FieldDecl *KeepingMember = nullptr;
   const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition);
   if (Ctor)
@@ -493,12 +686,19 @@ PinEventFinder::bodyKeepsArgument(const FunctionDecl *Definition,
       Collector.walk(Init->getInit());
     }
   Collector.walk(Definition->getBody());
+  // What the callee keeps in its own locals is gone after the call.
+  llvm::erase_if(Escapes, [](const Escape &E) { return E.LocalHolder; });
   // Kept elsewhere than in the object a constructor builds: a pin whatever
   // becomes of that object.
   for (const Escape &E : Escapes)
-    if (!E.IntoOwnMember || !Ctor)
-      return makeCause(PinCause::Kind::StoresArgument, Definition, nullptr,
-                       E.Sink);
+    if (!E.IntoOwnMember || !Ctor) {
+      auto Cause = std::make_shared<PinCause>();
+      Cause->TheKind = PinCause::Kind::StoresArgument;
+      Cause->Function = Definition;
+      Cause->Sink = E.Sink;
+      Cause->Inner = E.Kept;
+      return Cause;
+    }
   IntoNewObject = Ctor != nullptr;
   if (KeepingMember)
     return makeCause(PinCause::Kind::StoresInMember, Definition, KeepingMember);
@@ -655,13 +855,14 @@ void PinEventFinder::find(const FunctionDecl *FD,
   const CXXRecordDecl *Self = Method ? Method->getParent() : nullptr;
   findCalls(Definition->getBody(), Self, Events);
   SmallVector<Escape, 4> Escapes;
-  EscapeCollector(addressOf, Self, Escapes).walk(Definition->getBody());
+  EscapeCollector(addressOf, Self, Escapes, this).walk(Definition->getBody());
   for (const Escape &E : Escapes) {
     auto Cause = std::make_shared<PinCause>();
     Cause->TheKind = PinCause::Kind::AddressStored;
     Cause->Sink = E.Sink;
-    Events.push_back(
-        {E.Object, E.At, PinKind::Escape, std::move(Cause), E.Whole, E.Member});
+    Cause->Inner = E.Kept;
+    Events.push_back({E.Object, E.At, PinKind::Escape, std::move(Cause),
+                      E.Whole, E.Member, E.LocalHolder});
   }
 }
 

@@ -46,9 +46,13 @@ struct PinEvent {
   /// For a member's address, the member of the object it lies in, when
   /// known: a copy of another member leaves it in place.
   const clang::ValueDecl *Member = nullptr;
+  /// The local object or container that holds the address: the pin ends
+  /// with its scope (docs/model.md, "How long a pin lasts"); null when the
+  /// holder outlives the function.
+  const clang::VarDecl *Holder = nullptr;
 };
 
-class PinEventFinder {
+class PinEventFinder : public CalleeSummaries {
 public:
   PinEventFinder(SelfReferenceModel &Model, const PinningApi &Api)
       : Model(Model), Api(Api) {}
@@ -68,7 +72,14 @@ public:
   /// Event 3: why `Callee` keeps the address of its argument `Index`; null
   /// if it does not.
   std::shared_ptr<const PinCause>
-  pinsArgument(const clang::FunctionDecl *Callee, unsigned Index);
+  pinsArgument(const clang::FunctionDecl *Callee, unsigned Index) override;
+  /// Why `Callee` keeps the callable given as its argument `Index` beyond
+  /// the call (event 5): a library that keeps callables, a type-erased
+  /// parameter by value, a visible body that stores it or hands it to one
+  /// that keeps it, or a `const` reference to a type-erased callable in a
+  /// function out of sight (assumed). Null if it does not.
+  std::shared_ptr<const PinCause>
+  keepsCallable(const clang::FunctionDecl *Callee, unsigned Index) override;
   /// Whether the constructor `Callee` keeps the address only in the object
   /// it builds: a pin as long as that object lives.
   bool keptOnlyByNewObject(const clang::FunctionDecl *Callee, unsigned Index);
@@ -107,6 +118,8 @@ private:
   std::shared_ptr<const PinCause>
   bodyKeepsArgument(const clang::FunctionDecl *Definition, unsigned Index,
                     bool &IntoNewObject);
+  std::shared_ptr<const PinCause>
+  computeKeepsCallable(const clang::FunctionDecl *FD, unsigned Index);
   /// The argument at `Index` addresses an object (by pointer, or bound to a
   /// reference parameter).
   static AddressedObject argumentObject(const clang::FunctionDecl *Callee,
@@ -114,6 +127,7 @@ private:
   void findCalls(const clang::Stmt *Body, const clang::CXXRecordDecl *Self,
                  llvm::SmallVectorImpl<PinEvent> &Events);
   friend class CallPinCollector;
+  friend class CallableKeepFinder;
 
   SelfReferenceModel &Model;
   const PinningApi &Api;
@@ -124,6 +138,9 @@ private:
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
                  std::shared_ptr<const PinCause>>
       ArgumentPins;
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
+                 std::shared_ptr<const PinCause>>
+      CallablePins;
   llvm::DenseSet<std::pair<const clang::FunctionDecl *, unsigned>>
       KeptByNewObject;
   /// How deep summaries are nested (see MaxModelDepth).

@@ -500,6 +500,7 @@ SelfReferenceModel::mustNotMoveOwn(const TypeSummary &Summary, QualType Shown) {
   }
   if (!Summary.Escapes.empty()) {
     Why.Why.Sink = Summary.Escapes.front().Sink;
+    Why.Why.Function = Summary.Escapes.front().SetIn;
     return Because(TypeCause::Kind::HandsOutAddress, Record);
   }
   return std::nullopt;
@@ -614,6 +615,8 @@ static AddressedObject ownAddressOf(AddressOriginFinder &Origins,
   Address.Object = Self;
   Address.Whole = Origin->Kind != OriginKind::MemberAddress &&
                   Origin->Kind != OriginKind::MemberBuffer;
+  if (!Address.Whole)
+    Address.Member = Origin->Member;
   Address.ViaCallable = Origin->Kind == OriginKind::CapturedThis;
   return Address;
 }
@@ -654,33 +657,63 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
       return;
     for (const MemberWrite &Write : Writes)
       AddPointer(Write.Field, Write.Value, Definition);
-    if (Ctor)
-      findEscapes(Summary, Ctor, Definition);
+    findEscapes(Summary, Definition);
   };
-  for (const Decl *D : Record->decls()) {
-    if (const auto *FD = dyn_cast<FunctionDecl>(D))
-      VisitFunction(FD);
-    else if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
-      VisitFunction(FTD->getTemplatedDecl());
-  }
+  // Constructors first: a pointer a constructor sets pins from
+  // construction, whatever member functions set it too.
+  for (bool Constructors : {true, false})
+    for (const Decl *D : Record->decls()) {
+      const auto *FD = dyn_cast<FunctionDecl>(D);
+      if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+        FD = FTD->getTemplatedDecl();
+      if (FD && isa<CXXConstructorDecl>(FD) == Constructors)
+        VisitFunction(FD);
+    }
 }
 
-/// The addresses of the object that a constructor hands out.
+/// The addresses of the object that a constructor or member function hands
+/// out, itself or through the member functions it calls on `*this`.
 void SelfReferenceModel::findEscapes(TypeSummary &Summary,
-                                     const CXXConstructorDecl *Ctor,
                                      const FunctionDecl *Definition) {
   const CXXRecordDecl *Record = Summary.Record;
-  SmallVector<Escape, 2> Found;
   auto OwnAddress = [&](const Expr *E) {
     return ownAddressOf(Origins, E, Record);
   };
-  EscapeCollector Escapes(OwnAddress, Record, Found);
-  for (const CXXCtorInitializer *Init : Ctor->inits())
-    if (Init->isWritten())
-      Escapes.walk(Init->getInit());
-  Escapes.walk(Definition->getBody());
-  for (const Escape &E : Found)
-    Summary.Escapes.push_back({E.At, Definition, E.Sink});
+  SmallVector<const FunctionDecl *, 4> Bodies{Definition};
+  llvm::SmallPtrSet<const FunctionDecl *, 4> Seen{Definition};
+  for (size_t I = 0; I < Bodies.size() && I < MaxModelDepth; ++I) {
+    SmallVector<Escape, 2> Found;
+    EscapeCollector Escapes(OwnAddress, Record, Found, Callees,
+                            /*ArgumentsToPinningParameters=*/true);
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Bodies[I]))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isWritten())
+          Escapes.walk(Init->getInit());
+    Escapes.walk(Bodies[I]->getBody());
+    for (const Escape &E : Found)
+      if (!E.LocalHolder)
+        addEscape(Summary, {E.At, Definition, E.Sink, E.Member, E.Kept});
+    SmallVector<const CXXMethodDecl *, 4> Called;
+    membersCalledOnThis(Bodies[I]->getBody(), Called);
+    for (const CXXMethodDecl *Method : Called) {
+      const FunctionDecl *Body = nullptr;
+      if (Method->hasBody(Body) && Seen.insert(Body).second)
+        Bodies.push_back(Body);
+    }
+  }
+}
+
+/// One escape per escaping expression; the one a constructor reaches
+/// answers for it (the object is pinned from its construction).
+void SelfReferenceModel::addEscape(TypeSummary &Summary, AddressEscape Escape) {
+  for (AddressEscape &Known : Summary.Escapes)
+    if (Known.At == Escape.At) {
+      if (isa<CXXConstructorDecl>(Escape.SetIn) &&
+          !isa<CXXConstructorDecl>(Known.SetIn))
+        Known.SetIn = Escape.SetIn;
+      return;
+    }
+  Summary.Escapes.push_back(std::move(Escape));
 }
 
 /// A user-provided copy or move is fine if it re-seats the pointer from the
@@ -732,17 +765,33 @@ void SelfReferenceModel::judgeSpecialMembers(TypeSummary &Summary) {
       if (isMoveOperation(Member) &&
           Pointer.Origin.Storage == StorageKind::OwnedHeap)
         continue;
-      if (Memberwise)
-        Summary.Faults.push_back({Member, Form, Decl, I, nullptr});
-      else if (const Expr *Verbatim = verbatimCopy(Writes, Pointer.Field))
-        Summary.Faults.push_back({Member, Form, Decl, I, Verbatim});
+      const Expr *Verbatim =
+          Memberwise ? nullptr : verbatimCopy(Writes, Pointer.Field);
+      if (Memberwise || Verbatim)
+        faultsFor(Summary, Pointer.SetIn)
+            .push_back({Member, Form, Decl, I, Verbatim});
     }
-    // Addresses a constructor handed out keep naming the source object after
-    // a memberwise copy or move; user-provided members are assumed to hand
-    // out the new address themselves (their bodies are not judged for it).
-    if (Memberwise && !Summary.Escapes.empty())
-      Summary.Faults.push_back({Member, Form, Decl, std::nullopt, nullptr});
+    // Addresses handed out keep naming the source object after a memberwise
+    // copy or move; user-provided members are assumed to hand out the new
+    // address themselves (their bodies are not judged for it).
+    if (Memberwise && !Summary.Escapes.empty()) {
+      const bool ByConstructor =
+          llvm::any_of(Summary.Escapes, [](const AddressEscape &Escape) {
+            return isa<CXXConstructorDecl>(Escape.SetIn);
+          });
+      faultsFor(Summary, ByConstructor ? nullptr : Summary.Escapes[0].SetIn)
+          .push_back({Member, Form, Decl, std::nullopt, nullptr});
+    }
   }
+}
+
+/// Where a fault goes: a pinned marker's pointers and addresses set by a
+/// member function only matter once that function has pinned the object.
+SmallVectorImpl<SpecialMemberFault> &
+SelfReferenceModel::faultsFor(TypeSummary &Summary, const FunctionDecl *SetIn) {
+  if (Summary.PinnedMarker && SetIn && !isa<CXXConstructorDecl>(SetIn))
+    return Summary.LatentFaults;
+  return Summary.Faults;
 }
 
 } // namespace pincheck

@@ -47,8 +47,14 @@ struct InteriorPointer {
 /// `this` (or the address of a member) handed out by a constructor.
 struct AddressEscape {
   const clang::Expr *At = nullptr;
+  /// The constructor or member function that hands it out (itself, or a
+  /// member function it calls on `*this`).
   const clang::FunctionDecl *SetIn = nullptr;
   EscapeSink Sink;
+  /// The member whose address escapes; null for the object's own.
+  const clang::ValueDecl *Member = nullptr;
+  /// Why the function it is given keeps it, when the sink is a function.
+  std::shared_ptr<const PinCause> Kept;
 };
 
 /// The four copy and move operations. The order feeds `%select` in the
@@ -110,6 +116,11 @@ struct TypeSummary {
   /// self-referential through it, and the root cause lies there.
   const clang::NamedDecl *SelfReferentialSubobject = nullptr;
   llvm::SmallVector<SpecialMemberFault, 4> Faults;
+  /// Of a pinned marker: the faults of pointers and addresses that only its
+  /// member functions set or hand out. Such an object may move until one of
+  /// them pins it (docs/model.md, "Vocabulary": a pinned marker), so they
+  /// matter to the pin events, not to the type.
+  llvm::SmallVector<SpecialMemberFault, 2> LatentFaults;
 
   /// Section 2: an interior pointer of its own or a self-referential
   /// subobject.
@@ -174,6 +185,11 @@ public:
 
   AddressOriginFinder &origins() { return Origins; }
 
+  /// The function summaries that tell whether a callee keeps what a
+  /// constructor or member function gives it (set by `PinAnalysis`; without
+  /// them, only what the bodies store themselves is seen).
+  void setCallees(CalleeSummaries *Summaries) { Callees = Summaries; }
+
 private:
   void analyze(TypeSummary &Summary);
   std::optional<MustNotMove> mustNotMoveOwn(const TypeSummary &Summary,
@@ -181,8 +197,10 @@ private:
   std::optional<MustNotMove> mustNotMoveInside(const TypeSummary &Summary,
                                                clang::QualType Shown);
   void findInteriorPointers(TypeSummary &Summary);
-  void findEscapes(TypeSummary &Summary, const clang::CXXConstructorDecl *Ctor,
-                   const clang::FunctionDecl *Definition);
+  void findEscapes(TypeSummary &Summary, const clang::FunctionDecl *Definition);
+  void addEscape(TypeSummary &Summary, AddressEscape Escape);
+  static llvm::SmallVectorImpl<SpecialMemberFault> &
+  faultsFor(TypeSummary &Summary, const clang::FunctionDecl *SetIn);
   const clang::Expr *verbatimCopy(llvm::ArrayRef<MemberWrite> Writes,
                                   const clang::FieldDecl *Pointer);
   void findSubobjects(TypeSummary &Summary);
@@ -198,6 +216,7 @@ private:
   std::vector<std::unique_ptr<TypeSummary>> Owned;
   llvm::DenseMap<const clang::CXXRecordDecl *, std::optional<StorageKind>>
       BufferStorages;
+  CalleeSummaries *Callees = nullptr;
   /// How deep `summarize` and `mustNotMove` are nested (see MaxModelDepth).
   unsigned SummaryDepth = 0;
   unsigned ReasonDepth = 0;

@@ -192,8 +192,8 @@ void userData(void *handle) {
 // CHECK-MESSAGES: :[[@LINE-3]]:10: note: bind a reference to 'c' instead of copying it
 }
 // Negative twins: lambdas that are only called in place, and a callable
-// taken by reference.
-void visit(const std::function<void()> &callback);
+// taken by reference by a function whose body only calls it.
+void visit(const std::function<void()> &callback) { callback(); }
 class Visitor {
 public:
   void now() {

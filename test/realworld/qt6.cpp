@@ -83,7 +83,7 @@ class Listener {
 public:
   explicit Listener(QTimer &Timer) {
     QObject::connect(&Timer, &QTimer::timeout, [this] { ++Count; });
-// CHECK-MESSAGES: :[[@LINE-1]]:48: note: the object's address escapes here to 'connect'
+// CHECK-MESSAGES: :[[@LINE-1]]:48: note: the object's address escapes here: 'connect' keeps the callables it is given
 // CHECK-MESSAGES: :[[@LINE-6]]:7: note: implicit copy constructor, copy assignment operator, move constructor and move assignment operator do not hand out the new object's address
   }
   int Count = 0;

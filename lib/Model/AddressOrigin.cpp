@@ -498,6 +498,12 @@ std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
   }
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return ofCall(Call);
+  // A local variable initialised once, read as a whole (the object of a
+  // member call, a copy): its initializer's value (`auto v =
+  // std::string_view{uri_}; path_ = v.substr(1);`).
+  if (const VarDecl *Local = localWithInitializer(E))
+    return Local->getType()->isReferenceType() ? ofLvalue(Local->getInit())
+                                               : ofValue(Local->getInit());
   return ofInitialization(E);
 }
 

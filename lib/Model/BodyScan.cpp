@@ -357,6 +357,9 @@ void EscapeCollector::visitCall(const CallExpr *Call) {
     const auto *Callee = dyn_cast<MemberExpr>(MCE->getCallee());
     const bool IntoOwnMember = !(Callee && Callee->isArrow()) &&
                                AddressOriginFinder::ownMember(Object);
+    // A storing member keeps the argument in the object it is called on: in
+    // another object, an escape; in a member of `*this`, a value of that
+    // member, which the type model judges. Other calls pass it on.
     if (isStoringMember(MCE->getMethodDecl()->getName())) {
       for (const Expr *Arg : Call->arguments())
         if (AddressedObject Address = AddressOf(Arg);
@@ -368,8 +371,6 @@ void EscapeCollector::visitCall(const CallExpr *Call) {
         }
       return;
     }
-    if (IntoOwnMember)
-      return;
   }
   const bool HasBody = Callee->hasBody();
   const unsigned First =

@@ -26,12 +26,36 @@ static bool isTrackedType(QualType T) {
   return T->isRecordType() || T->isArrayType() || T->isDependentType();
 }
 
+/// For a local pointer initialised with an object's address (`T *p = &o;`,
+/// `auto *p = std::addressof(o);`), the object `o`.
+static const Expr *localPointee(const Expr *Pointer) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(Pointer);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->isLocalVarDecl() || !VD->getType()->isPointerType() ||
+      !VD->getInit())
+    return nullptr;
+  const Expr *Init = ignoreTemporaries(VD->getInit())->IgnoreParenImpCasts();
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Init);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    return AddrOf->getSubExpr();
+  if (const auto *Call = dyn_cast<CallExpr>(Init);
+      Call && Call->getNumArgs() == 1 && isStdCall(Call, {"addressof"}))
+    return Call->getArg(0);
+  return nullptr;
+}
+
 const Decl *PinEventFinder::objectOf(const Expr *E) {
   // Iterative: member and subscript chains can be long.
   while (E) {
     E = ignoreToObject(E);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      // A local reference names the object it was bound to.
+      if (VD && VD->isLocalVarDecl() && VD->getType()->isReferenceType() &&
+          VD->getInit()) {
+        E = VD->getInit();
+        continue;
+      }
       return VD && isTrackedType(VD->getType()) ? VD : nullptr;
     }
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
@@ -54,9 +78,14 @@ const Decl *PinEventFinder::objectOf(const Expr *E) {
     }
     if (const auto *UO = dyn_cast<UnaryOperator>(E);
         UO && UO->getOpcode() == UO_Deref) {
-      if (const auto *This =
-              dyn_cast<CXXThisExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
+      const Expr *Pointer = UO->getSubExpr()->IgnoreParenImpCasts();
+      if (const auto *This = dyn_cast<CXXThisExpr>(Pointer))
         return This->getType()->getPointeeCXXRecordDecl();
+      // `*p` with a local `T *p = &o`: `o`.
+      if (const Expr *Pointee = localPointee(Pointer)) {
+        E = Pointee;
+        continue;
+      }
       return nullptr;
     }
     // An element of a container: `v[0]`, `v.front()`.

@@ -563,9 +563,12 @@ bool SelfReferenceModel::isPinnedMarker(QualType T) {
 void SelfReferenceModel::analyze(TypeSummary &Summary) {
   const CXXRecordDecl *Record = Summary.Record;
   Summary.Unpin = hasPinAnnotation(Record, annotation::Unpin);
+  // `std::enable_shared_from_this`: objects that live in the shared_ptr
+  // that owns them, as Rust's `Arc` holds what it pins (docs/decisions.md).
+  const std::string Name = qualifiedTemplateName(compat::declaredType(Record));
   Summary.PinnedMarker = hasPinAnnotation(Record, annotation::Pinned) ||
-                         qualifiedTemplateName(compat::declaredType(Record)) ==
-                             "pin::PhantomPinned";
+                         Name == "pin::PhantomPinned" ||
+                         Name == "std::enable_shared_from_this";
   if (!Summary.PinnedMarker && !PinnedTypeNames.empty()) {
     std::string Name = Record->getQualifiedNameAsString();
     Summary.PinnedMarker =

@@ -124,6 +124,16 @@ std::string describeCause(const PinCause &Cause) {
   llvm_unreachable("unknown pin cause");
 }
 
+/// " contains 'm': ", " derives from 'B': ", " keeps its first elements
+/// inline: ".
+static std::string describeStep(const Containment &Step) {
+  if (!Step.Subobject)
+    return " keeps its first elements inline: ";
+  if (isa<CXXRecordDecl>(Step.Subobject))
+    return " derives from " + quoted(Step.Subobject) + ": ";
+  return " contains " + quoted(Step.Subobject) + ": ";
+}
+
 /// A type as written, without its tag keyword: "'std::string'".
 static std::string quotedType(QualType Type, const CXXRecordDecl *Record) {
   PrintingPolicy Policy = Record->getASTContext().getPrintingPolicy();
@@ -135,10 +145,7 @@ std::string describeMustNotMove(const MustNotMove &Why) {
   const TypeCause &Cause = Why.Why;
   std::string Text;
   for (const Containment &Step : Cause.Path)
-    Text +=
-        quotedType(Step.Outer, Step.OuterRecord) +
-        (Step.Subobject ? " contains " + quoted(Step.Subobject) + ": "
-                        : std::string(" keeps its first elements inline: "));
+    Text += quotedType(Step.Outer, Step.OuterRecord) + describeStep(Step);
   const std::string Name = quotedType(Cause.Type, Cause.Record);
   switch (Cause.TheKind) {
   case TypeCause::Kind::LibraryCode:
@@ -170,8 +177,7 @@ std::string describeConstructionPin(const ConstructionPin &Pin) {
   const TypeCause &Cause = Pin.Why;
   std::string Text;
   for (const Containment &Step : Cause.Path)
-    Text +=
-        quoted(Step.OuterRecord) + " contains " + quoted(Step.Subobject) + ": ";
+    Text += quoted(Step.OuterRecord) + describeStep(Step);
   const std::string Name = quoted(Cause.Record);
   if (Cause.TheKind == TypeCause::Kind::HandsOutAddress)
     return Text + "the constructor of " + Name + " hands its address to " +

@@ -473,8 +473,9 @@ std::optional<MustNotMove> SelfReferenceModel::mustNotMove(QualType T) {
   std::optional<MustNotMove> Why = mustNotMoveOwn(*Summary, Shown);
   if (!Why)
     Why = mustNotMoveInside(*Summary, Shown);
+  // Wrong by the type's own faults, or by a subobject's carried over.
   if (Why)
-    Why->MoveWrong = Summary->moveOrFallbackIsWrong();
+    Why->MoveWrong |= Summary->moveOrFallbackIsWrong();
   return Why;
 }
 
@@ -518,8 +519,17 @@ SelfReferenceModel::mustNotMoveInside(const TypeSummary &Summary,
       return std::nullopt;
     Inner->Why.Path.insert(Inner->Why.Path.begin(),
                            Containment{Shown, Record, Subobject});
-    if (Subobject)
-      Inner->At = Subobject; // Shown where the user's type has it.
+    // A member's or base's wrong move is the class's own when the class
+    // moves memberwise (`struct Holder { Node node; }`); a small vector
+    // moves its inline elements with their own moves.
+    if (Subobject) {
+      // Shown where the user's type has it: the member, or the class that
+      // derives from the base.
+      Inner->At = isa<FieldDecl>(Subobject)
+                      ? static_cast<const Decl *>(Subobject)
+                      : Record;
+      Inner->MoveWrong &= movesMemberwise(Record);
+    }
     return Inner;
   };
   if (const NamedDecl *Subobject = Summary.SelfReferentialSubobject)

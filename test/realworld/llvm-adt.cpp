@@ -124,7 +124,7 @@ void copyBytes(llvm::SmallVector<int, 4> &Dst,
                const llvm::SmallVector<int, 4> &Src) {
   std::memcpy(&Dst, &Src, sizeof(Src));
 // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'memcpy' copies objects of type 'llvm::SmallVector<int, 4>' byte by byte, but they must not move [pin-raw-copy]
-// CHECK-MESSAGES: SmallVector.h:{{[0-9]+}}:{{[0-9]+}}: note: 'llvm::SmallVector<int, 4>' contains 'SmallVectorImpl': 'llvm::SmallVectorImpl<int>' contains 'SmallVectorTemplateBase': 'llvm::SmallVectorTemplateBase<int>' contains 'SmallVectorTemplateCommon': 'llvm::SmallVectorTemplateCommon<int>' points 'BeginX' into itself
+// CHECK-MESSAGES: SmallVector.h:{{[0-9]+}}:{{[0-9]+}}: note: 'llvm::SmallVector<int, 4>' derives from 'SmallVectorImpl': 'llvm::SmallVectorImpl<int>' derives from 'SmallVectorTemplateBase': 'llvm::SmallVectorTemplateBase<int>' derives from 'SmallVectorTemplateCommon': 'llvm::SmallVectorTemplateCommon<int>' points 'BeginX' into itself
 }
 
 // Negative twin: an ArrayRef is a view; its bytes are the view.

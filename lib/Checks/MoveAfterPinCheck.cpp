@@ -8,8 +8,10 @@
 #include "AST/ASTCompat.h"
 #include "AST/ASTUtils.h"
 #include "AST/BodyWalker.h"
+#include "Checks/Relocation.h"
 #include "Checks/TidyCompat.h"
 #include "Checks/Wording.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -22,6 +24,18 @@ namespace pincheck {
 
 using MoveEvent = MoveAfterPinCheck::MoveEvent;
 using MoveKind = MoveAfterPinCheck::MoveKind;
+
+MoveAfterPinCheck::MoveAfterPinCheck(StringRef Name,
+                                     tidy::ClangTidyContext *Context)
+    : PinCheck(Name, Context),
+      RelocatingContainerNames(isCheckEnabled("pin-relocating-container")
+                                   ? optionOf("pin-relocating-container",
+                                              "RelocatingContainers",
+                                              DefaultRelocatingContainers)
+                                   : ""),
+      RelocatingContainers(
+          tidy::utils::options::parseStringList(RelocatingContainerNames)),
+      RawCopyEnabled(isCheckEnabled("pin-raw-copy")) {}
 
 //===----------------------------------------------------------------------===//
 // Matchers: function bodies in user code. Templates are analysed once, on
@@ -386,6 +400,8 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
   SmallVector<MoveEvent, 8> Moves;
   MoveCollector(Analysis.model(), Moves).walk(Function->getBody());
   for (const MoveEvent &Move : Moves) {
+    if (reportedElsewhere(Move, Function, Analysis, *Result.Context))
+      continue;
     QualType Type = typeOfObject(Move.Object);
     // A range-for copies elements: the element type decides.
     QualType Moved = Type;
@@ -418,6 +434,21 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
     if (Reaching)
       diagnose(Move, Type, Reaching.Definite, Reaching.Events, nullptr);
   }
+}
+
+/// One mistake, one finding (docs/model.md, "The checks"): a byte copy is
+/// pin-raw-copy's and a relocating container call pin-relocating-container's
+/// when they are enabled; they show the pin in their notes.
+bool MoveAfterPinCheck::reportedElsewhere(const MoveEvent &Move,
+                                          const FunctionDecl *Function,
+                                          PinAnalysis &Analysis,
+                                          ASTContext &Context) {
+  if (Move.Kind == MoveKind::ByteCopy && RawCopyEnabled)
+    return true;
+  const auto *Call = dyn_cast<CallExpr>(Move.At);
+  return Call && !RelocatingContainers.empty() &&
+         reportedRelocation(Call, RelocatingContainers, Function, Analysis,
+                            Context);
 }
 
 //===----------------------------------------------------------------------===//

@@ -19,7 +19,8 @@ namespace pincheck {
 /// For the user-facing documentation see docs/checks/pin-move-after-pin.md.
 class MoveAfterPinCheck : public PinCheck {
 public:
-  using PinCheck::PinCheck;
+  MoveAfterPinCheck(llvm::StringRef Name,
+                    clang::tidy::ClangTidyContext *Context);
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
@@ -59,6 +60,14 @@ private:
                 llvm::ArrayRef<const PinEvent *> Pins,
                 const ConstructionPin *Construction);
   void noteRepairs(const MoveEvent &Move, const std::string &Object);
+  /// The move's statement is reported by a more specific check.
+  bool reportedElsewhere(const MoveEvent &Move, const clang::FunctionDecl *F,
+                         PinAnalysis &Analysis, clang::ASTContext &Context);
+
+  /// pin-relocating-container's containers, when that check is enabled.
+  const std::string RelocatingContainerNames;
+  const std::vector<llvm::StringRef> RelocatingContainers;
+  const bool RawCopyEnabled;
 };
 
 } // namespace pincheck

@@ -15,7 +15,7 @@ using namespace clang;
 namespace pincheck {
 
 PinCheck::PinCheck(StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ClangTidyCheck(Name, Context), TidyContext(Context),
       PinnedTypes(Options.getLocalOrGlobal("PinnedTypes", "")),
       PinningFunctions(Options.getLocalOrGlobal("PinningFunctions", "")),
       EscapingFunctions(Options.getLocalOrGlobal("EscapingFunctions", "")) {}
@@ -24,6 +24,18 @@ void PinCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "PinnedTypes", PinnedTypes);
   Options.store(Opts, "PinningFunctions", PinningFunctions);
   Options.store(Opts, "EscapingFunctions", EscapingFunctions);
+}
+
+bool PinCheck::isCheckEnabled(StringRef CheckName) const {
+  return TidyContext->isCheckEnabled(CheckName);
+}
+
+std::string PinCheck::optionOf(StringRef CheckName, StringRef Option,
+                               StringRef Default) const {
+  const tidy::ClangTidyOptions::OptionMap &Options =
+      TidyContext->getOptions().CheckOptions;
+  auto It = Options.find((CheckName + "." + Option).str());
+  return It == Options.end() ? Default.str() : It->getValue().Value;
 }
 
 PinAnalysis &PinCheck::analysis(const ASTContext &Context) {

@@ -32,8 +32,15 @@ public:
 protected:
   /// The analysis of the translation unit `Context` belongs to.
   PinAnalysis &analysis(const clang::ASTContext &Context);
+  /// Whether another check of this run is enabled (one mistake, one
+  /// finding: the more specific check reports a statement).
+  bool isCheckEnabled(llvm::StringRef CheckName) const;
+  /// Another check's option, as configured for this run.
+  std::string optionOf(llvm::StringRef CheckName, llvm::StringRef Option,
+                       llvm::StringRef Default) const;
 
 private:
+  clang::tidy::ClangTidyContext *TidyContext;
   const std::string PinnedTypes;
   const std::string PinningFunctions;
   const std::string EscapingFunctions;

@@ -5,7 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "RawCopyCheck.h"
+#include "AST/ASTCompat.h"
 #include "Checks/Wording.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -19,19 +21,45 @@ namespace pincheck {
 // Matchers: the byte-copying functions, in user code.
 //===----------------------------------------------------------------------===//
 
+RawCopyCheck::RawCopyCheck(StringRef Name, tidy::ClangTidyContext *Context)
+    : PinCheck(Name, Context),
+      RawCopyFunctions(Options.getLocalOrGlobal("RawCopyFunctions", "")) {
+  // `name:index;name:index`: the argument whose pointee is copied.
+  for (StringRef Entry :
+       tidy::utils::options::parseStringList(RawCopyFunctions)) {
+    auto [Function, Index] = Entry.trim().rsplit(':');
+    unsigned Value = 0;
+    if (!Function.empty() && !Index.getAsInteger(10, Value))
+      CopiedArguments[Function.trim()].push_back(Value);
+  }
+}
+
+void RawCopyCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  PinCheck::storeOptions(Opts);
+  Options.store(Opts, "RawCopyFunctions", RawCopyFunctions);
+}
+
 void RawCopyCheck::registerMatchers(MatchFinder *Finder) {
+  std::vector<std::string> Helpers;
+  for (const auto &Entry : CopiedArguments)
+    Helpers.push_back(Entry.getKey().str());
+  std::vector<StringRef> HelperNames(Helpers.begin(), Helpers.end());
   auto ByteCopy = callExpr(
-      callee(functionDecl(hasAnyName(
-          "::memcpy", "::memmove", "::std::memcpy", "::std::memmove",
-          "__builtin_memcpy", "__builtin_memmove", "::realloc",
-          "::std::realloc", "::std::bit_cast", "::std::copy", "::std::copy_n",
-          "::std::uninitialized_copy", "::std::uninitialized_copy_n"))),
+      callee(functionDecl(anyOf(
+          hasAnyName("::memcpy", "::memmove", "::std::memcpy", "::std::memmove",
+                     "__builtin_memcpy", "__builtin_memmove", "::realloc",
+                     "::std::realloc", "::std::bit_cast", "::std::copy",
+                     "::std::copy_n", "::std::uninitialized_copy",
+                     "::std::uninitialized_copy_n"),
+          hasAnyName(HelperNames)))),
       unless(isExpansionInSystemHeader()));
-  // Byte copies that are statements of their own, for the fix-it. Matched
-  // from the block down: the match finder visits the block first, and an
-  // upward `hasParent` would build the parent map of the whole unit.
-  Finder->addMatcher(compoundStmt(forEach(ByteCopy.bind("statement"))), this);
-  Finder->addMatcher(ByteCopy.bind("call"), this);
+  // The calls, from their function down: for the pins in it and the shape
+  // of its body (an upward `hasParent` would build the parent map of the
+  // whole unit).
+  Finder->addMatcher(
+      functionDecl(isDefinition(), forEachDescendant(ByteCopy.bind("call")))
+          .bind("function"),
+      this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -130,33 +158,52 @@ static std::optional<FixItHint> assignmentFix(const CallExpr *Call,
 }
 
 void RawCopyCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Statement = Result.Nodes.getNodeAs<CallExpr>("statement")) {
-    CallStatements.insert(Statement);
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  const BodyShape &Shape = Shapes.of(Function, *Result.Context);
+  if (Shape.isDead(Call))
+    return;
+  PinAnalysis &Analysis = analysis(*Result.Context);
+  if (!diagnoseType(Call, Shape.isStatement(Call), Analysis, *Result.Context))
+    diagnosePinned(Call, Function, Analysis, *Result.Context);
+}
+
+/// Candidate object types: what the pointer arguments point at, the type in
+/// a sizeof argument, the source of a bit_cast, the pointee of a helper's
+/// copied argument.
+void RawCopyCheck::copiedTypes(const CallExpr *Call,
+                               SmallVectorImpl<QualType> &Types) const {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (auto Helper = CopiedArguments.find(Callee->getName());
+      Helper != CopiedArguments.end()) {
+    for (unsigned Index : Helper->second)
+      if (Index < Call->getNumArgs())
+        Types.push_back(pointeeObjectType(Call->getArg(Index)));
     return;
   }
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  SelfReferenceModel &Model = analysis(*Result.Context).model();
-  StringRef Name = Callee->getName();
-
-  // Candidate object types: what the pointer arguments point at, the type
-  // in a sizeof argument, the source of a bit_cast.
-  SmallVector<QualType, 4> Types;
-  if (Name == "bit_cast") {
+  if (Callee->getName() == "bit_cast") {
     if (Call->getNumArgs() == 1)
       Types.push_back(Call->getArg(0)->getType());
-  } else {
-    for (const Expr *Arg : Call->arguments()) {
-      if (Arg->getType()->isPointerType())
-        Types.push_back(pointeeObjectType(Arg));
-      else if (QualType Sized = sizeofType(Arg); !Sized.isNull())
-        Types.push_back(Sized);
-    }
+    return;
   }
+  for (const Expr *Arg : Call->arguments()) {
+    if (Arg->getType()->isPointerType())
+      Types.push_back(pointeeObjectType(Arg));
+    else if (QualType Sized = sizeofType(Arg); !Sized.isNull())
+      Types.push_back(Sized);
+  }
+}
+
+/// Objects of a type that must not move, pinned or not.
+bool RawCopyCheck::diagnoseType(const CallExpr *Call, bool IsStatement,
+                                PinAnalysis &Analysis, ASTContext &Context) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  SmallVector<QualType, 4> Types;
+  copiedTypes(Call, Types);
   for (QualType Type : Types) {
     if (Type.isNull() || Type->isVoidType() || Type->isDependentType())
       continue;
-    std::optional<MustNotMove> Why = Model.mustNotMove(Type);
+    std::optional<MustNotMove> Why = Analysis.model().mustNotMove(Type);
     if (!Why)
       continue;
     QualType Shown = Type.getCanonicalType().getUnqualifiedType();
@@ -169,14 +216,64 @@ void RawCopyCheck::check(const MatchFinder::MatchResult &Result) {
                        "%0 %select{copies|moves}1 objects of type %2 byte by "
                        "byte, but they must not move")
                   << ("'" + Callee->getQualifiedNameAsString() + "'")
-                  << (Name == "realloc") << Shown;
-      if (CallStatements.contains(Call))
-        if (auto Fix = assignmentFix(Call, Model, *Result.Context))
+                  << (Callee->getName() == "realloc") << Shown;
+      if (IsStatement)
+        if (auto Fix = assignmentFix(Call, Analysis.model(), Context))
           Diag << *Fix;
     }
     SourceLocation Where =
         Why->At ? Why->At->getLocation() : Call->getBeginLoc();
     diag(Where, "%0", DiagnosticIDs::Note) << describeMustNotMove(*Why);
+    return true;
+  }
+  return false;
+}
+
+/// The type of an object the model tracks: a variable, a member, `*this`.
+static QualType objectType(const Decl *Object) {
+  if (const auto *VD = dyn_cast<ValueDecl>(Object))
+    return VD->getType().getNonReferenceType().getUnqualifiedType();
+  if (const auto *Record = dyn_cast<CXXRecordDecl>(Object))
+    return compat::declaredType(Record);
+  return {};
+}
+
+/// An object pinned earlier in the function, whatever its type (one
+/// mistake, one finding: pin-move-after-pin leaves byte copies to this
+/// check).
+void RawCopyCheck::diagnosePinned(const CallExpr *Call,
+                                  const FunctionDecl *Function,
+                                  PinAnalysis &Analysis, ASTContext &Context) {
+  if (!Function || !Function->hasBody())
+    return;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  for (const Expr *Arg : Call->arguments()) {
+    AddressedObject Address = PinEventFinder::addressOf(Arg);
+    if (!Address)
+      continue;
+    const auto *Local = dyn_cast<VarDecl>(Address.Object);
+    ReachingPins Pins =
+        Analysis.in(Function, Context)
+            .reaching(
+                Address.Object, Call,
+                Local && Local->isLocalVarDecl() ? Local->getInit() : nullptr,
+                [&Address](const PinEvent &Event) {
+                  return PinEventFinder::movesPinned(Address.Whole,
+                                                     Address.Member, Event);
+                });
+    if (!Pins)
+      continue;
+    const std::string Object = describeObject(Address.Object);
+    diag(Call->getBeginLoc(),
+         "%0 %select{copies|moves}1 the bytes of %2 of type %3%select{, which "
+         "may be pinned on some paths|, which is pinned}4")
+        << ("'" + Callee->getQualifiedNameAsString() + "'")
+        << (Callee->getName() == "realloc") << Object
+        << objectType(Address.Object) << Pins.Definite;
+    for (const PinEvent *Event : Pins.Events)
+      diag(Event->At->getBeginLoc(), "%0 is pinned here: %1",
+           DiagnosticIDs::Note)
+          << Object << describeCause(*Event->Cause);
     return;
   }
 }

@@ -7,8 +7,9 @@
 #ifndef PINCHECK_CHECKS_RAWCOPYCHECK_H
 #define PINCHECK_CHECKS_RAWCOPYCHECK_H
 
+#include "Checks/BodyShape.h"
 #include "Checks/PinCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
 
 namespace pincheck {
 
@@ -20,15 +21,26 @@ namespace pincheck {
 /// For the user-facing documentation see docs/checks/pin-raw-copy.md.
 class RawCopyCheck : public PinCheck {
 public:
-  using PinCheck::PinCheck;
+  RawCopyCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  /// The byte copies that are statements of their own (whose result is
-  /// unused), matched before the calls themselves.
-  llvm::DenseSet<const clang::CallExpr *> CallStatements;
+  void copiedTypes(const clang::CallExpr *Call,
+                   llvm::SmallVectorImpl<clang::QualType> &Types) const;
+  bool diagnoseType(const clang::CallExpr *Call, bool IsStatement,
+                    PinAnalysis &Analysis, clang::ASTContext &Context);
+  void diagnosePinned(const clang::CallExpr *Call,
+                      const clang::FunctionDecl *Function,
+                      PinAnalysis &Analysis, clang::ASTContext &Context);
+
+  /// `RawCopyFunctions`: helpers that copy bytes for their callers, as
+  /// `name:argument-index` pairs.
+  const std::string RawCopyFunctions;
+  llvm::StringMap<llvm::SmallVector<unsigned, 1>> CopiedArguments;
+  BodyShapes Shapes;
 };
 
 } // namespace pincheck

@@ -7,7 +7,9 @@
 #ifndef PINCHECK_CHECKS_RELOCATINGCONTAINERCHECK_H
 #define PINCHECK_CHECKS_RELOCATINGCONTAINERCHECK_H
 
+#include "Checks/BodyShape.h"
 #include "Checks/PinCheck.h"
+#include "Checks/Relocation.h"
 
 namespace pincheck {
 
@@ -28,9 +30,14 @@ public:
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
+  void noteInsertedPins(const Relocation &R,
+                        const clang::FunctionDecl *Function,
+                        PinAnalysis &Analysis, clang::ASTContext &Context);
+
   /// `RelocatingContainers`: the qualified names of the containers whose
   /// growth relocates their elements.
   const std::string RelocatingContainers;
+  BodyShapes Shapes;
 };
 
 } // namespace pincheck

@@ -35,7 +35,7 @@ std::string describeSink(const EscapeSink &Sink) {
   case EscapeSink::Kind::Global:
     return "the global " + quoted(Sink.Decl);
   case EscapeSink::Kind::OtherObject:
-    return "another object";
+    return Sink.Decl ? quoted(Sink.Decl) : "another object";
   case EscapeSink::Kind::Thread:
     return "a thread";
   }

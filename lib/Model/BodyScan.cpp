@@ -453,8 +453,10 @@ void EscapeCollector::visitStore(const Expr *Target, const Expr *Value,
     // A member of a local object: held while that object lives.
     const auto *Local = dyn_cast_or_null<VarDecl>(Root);
     if (Local && Local->hasLocalStorage() && !isa<ParmVarDecl>(Local) &&
-        !Local->getType()->isReferenceType())
+        !Local->getType()->isReferenceType()) {
       Escapes.back().LocalHolder = Local;
+      Escapes.back().Sink.Decl = Local;
+    }
   }
 }
 

@@ -37,7 +37,8 @@ struct EscapeSink {
     OwnMember,
     /// A variable with static storage.
     Global,
-    /// A member of another object, or what a pointer points to.
+    /// A member of another object (`Decl` when that object is a local
+    /// variable), or what a pointer points to.
     OtherObject,
     /// A `std::thread` or `std::jthread`.
     Thread,

@@ -26,9 +26,12 @@ FunctionPins::reaching(const Decl *Object, const Stmt *Use,
   for (const PinEvent &Event : Events) {
     if (Event.Object != Object || !Relevant(Event))
       continue;
-    PinStmts.push_back(Event.At);
     if (!Flow)
       Flow.emplace(Function, Context);
+    // A pin held by a local object or container ends with its scope.
+    if (Event.Holder && !Flow->inScopeOf(Event.Holder, Use))
+      continue;
+    PinStmts.push_back(Event.At);
     if (Flow->reaches(Event.At, Use, Declaration))
       Result.Events.push_back(&Event);
   }

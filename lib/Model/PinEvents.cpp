@@ -26,6 +26,24 @@ static bool isTrackedType(QualType T) {
   return T->isRecordType() || T->isArrayType() || T->isDependentType();
 }
 
+/// The container an element access reads from: `v` for `v[0]`,
+/// `v.front()`, `v.at(i)`; null for anything else.
+static const Expr *containerOfElement(const Expr *E) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Subscript)
+    return Op->getArg(0);
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MCE->getMethodDecl();
+    if (MD && MD->getIdentifier() &&
+        llvm::is_contained(
+            {StringRef("front"), StringRef("back"), StringRef("at")},
+            MD->getName()) &&
+        MD->getReturnType()->isReferenceType())
+      return MCE->getImplicitObjectArgument();
+  }
+  return nullptr;
+}
+
 /// For a local pointer initialised with an object's address (`T *p = &o;`,
 /// `auto *p = std::addressof(o);`), the object `o`.
 static const Expr *localPointee(const Expr *Pointer) {
@@ -89,21 +107,9 @@ const Decl *PinEventFinder::objectOf(const Expr *E) {
       return nullptr;
     }
     // An element of a container: `v[0]`, `v.front()`.
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-        Op && Op->getOperator() == OO_Subscript) {
-      E = Op->getArg(0);
+    if (const Expr *Container = containerOfElement(E)) {
+      E = Container;
       continue;
-    }
-    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
-      const CXXMethodDecl *MD = MCE->getMethodDecl();
-      if (MD && MD->getIdentifier() &&
-          llvm::is_contained(
-              {StringRef("front"), StringRef("back"), StringRef("at")},
-              MD->getName()) &&
-          MD->getReturnType()->isReferenceType()) {
-        E = MCE->getImplicitObjectArgument();
-        continue;
-      }
     }
     return nullptr;
   }
@@ -124,6 +130,9 @@ bool PinEventFinder::namesWholeObject(const Expr *E) {
 const ValueDecl *PinEventFinder::memberOf(const Expr *E) {
   const ValueDecl *Member = nullptr;
   E = ignoreToObject(E);
+  // An element lies in the container's member: `b` for `o.b[0]`.
+  while (const Expr *Container = containerOfElement(E))
+    E = ignoreToObject(Container);
   while (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
     if (ME->isArrow() || isa<CXXThisExpr>(Base))
@@ -768,7 +777,9 @@ public:
       visitArguments(
           S, Construct->getConstructor(),
           llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs()),
-          isTransient(Construct));
+          isTransient(Construct), LocalInitialized.lookup(Construct));
+    else if (const auto *DS = dyn_cast<DeclStmt>(S))
+      visitDecl(DS);
     else if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
       if (const Expr *Value = Return->getRetValue())
         markTransient(Value);
@@ -781,9 +792,21 @@ public:
 private:
   void add(const Stmt *At, const Decl *Object, PinKind Kind,
            std::shared_ptr<const PinCause> Cause, bool Whole = true,
-           const ValueDecl *Member = nullptr) {
+           const ValueDecl *Member = nullptr, const VarDecl *Holder = nullptr) {
     if (Object)
-      Events.push_back({Object, At, Kind, std::move(Cause), Whole, Member});
+      Events.push_back(
+          {Object, At, Kind, std::move(Cause), Whole, Member, Holder});
+  }
+
+  /// `Watcher W(T);`: the construction of a local object.
+  void visitDecl(const DeclStmt *DS) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D);
+          VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType() &&
+          VD->getInit())
+        if (const auto *Construct =
+                dyn_cast<CXXConstructExpr>(ignoreTemporaries(VD->getInit())))
+          LocalInitialized[Construct] = VD;
   }
 
   void visitCall(const CallExpr *Call) {
@@ -824,8 +847,10 @@ private:
           PinEventFinder::memberOf(Object));
   }
 
+  /// `Local`: the local variable the construction `At` initialises.
   void visitArguments(const Stmt *At, const FunctionDecl *Callee,
-                      ArrayRef<const Expr *> Args, bool Transient) {
+                      ArrayRef<const Expr *> Args, bool Transient,
+                      const VarDecl *Local = nullptr) {
     for (unsigned I = 0; I < Args.size(); ++I) {
       AddressedObject Object =
           PinEventFinder::argumentObject(Callee, Args[I], I);
@@ -834,9 +859,12 @@ private:
       // after the object moved is iterator invalidation, not a pin.
       if (!Object || (Transient && Finder.keptOnlyByNewObject(Callee, I)))
         continue;
+      // A local object keeping it holds it for its own lifetime.
+      const VarDecl *Holder =
+          Local && Finder.keptOnlyByNewObject(Callee, I) ? Local : nullptr;
       if (auto Cause = Finder.pinsArgument(Callee, I))
         add(At, Object.Object, PinKind::PinningArgument, std::move(Cause),
-            Object.Whole, Object.Member);
+            Object.Whole, Object.Member, Holder);
       else if (Finder.Api.isEscapingFunction(Callee))
         add(At, Object.Object, PinKind::Escape,
             makeCause(PinCause::Kind::EscapingFunctions, Callee), Object.Whole,
@@ -868,6 +896,7 @@ private:
   const CXXRecordDecl *Self;
   SmallVectorImpl<PinEvent> &Events;
   llvm::SmallPtrSet<const CXXConstructExpr *, 8> TransientConstructs;
+  llvm::DenseMap<const CXXConstructExpr *, const VarDecl *> LocalInitialized;
 };
 
 void PinEventFinder::findCalls(const Stmt *Body, const CXXRecordDecl *Self,

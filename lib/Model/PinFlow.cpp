@@ -6,6 +6,7 @@
 
 #include "Model/PinFlow.h"
 #include "AST/ASTCompat.h"
+#include "AST/BodyWalker.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -15,6 +16,7 @@ namespace pincheck {
 
 PinFlow::PinFlow(const FunctionDecl *Function, ASTContext &Context) {
   Stmt *Body = Function->getBody();
+  this->Body = Body;
   if (!Body)
     return;
   CFG::BuildOptions Options;
@@ -109,6 +111,40 @@ bool PinFlow::reachableAvoiding(const Stmt *Use,
       continue; // Every path through this block passes a pin.
     Worklist.append(Block->succ_begin(), Block->succ_end());
   }
+  return false;
+}
+
+namespace {
+class DeclarationCollector : public BodyWalker<DeclarationCollector> {
+public:
+  explicit DeclarationCollector(
+      llvm::DenseMap<const VarDecl *, const DeclStmt *> &Declarations)
+      : Declarations(Declarations) {}
+  bool enter(const Stmt *S) {
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          Declarations[VD] = DS;
+    return true;
+  }
+
+private:
+  llvm::DenseMap<const VarDecl *, const DeclStmt *> &Declarations;
+};
+} // namespace
+
+bool PinFlow::inScopeOf(const VarDecl *Local, const Stmt *Use) {
+  if (!isValid())
+    return true;
+  if (Declarations.empty())
+    DeclarationCollector(Declarations).walk(Body);
+  const DeclStmt *Declaration = Declarations.lookup(Local);
+  const Stmt *Scope = Declaration ? Parents->getParent(Declaration) : nullptr;
+  if (!Scope)
+    return true; // Not known: the pin lasts.
+  for (const Stmt *At = Use; At; At = Parents->getParent(At))
+    if (At == Scope)
+      return true;
   return false;
 }
 

@@ -36,6 +36,10 @@ public:
   bool reachableAvoiding(const clang::Stmt *Use,
                          llvm::ArrayRef<const clang::Stmt *> Pins) const;
 
+  /// `Use` lies in the scope of the local variable `Local`: the block (or
+  /// statement) its declaration belongs to.
+  bool inScopeOf(const clang::VarDecl *Local, const clang::Stmt *Use);
+
 private:
   /// The block of `S` and the index of the element that evaluates it (or
   /// the statement that contains it); null when `S` is not in the CFG.
@@ -50,6 +54,9 @@ private:
   std::unique_ptr<clang::CFGStmtMap> Blocks;
   /// The element index of each statement that is a CFG element.
   llvm::DenseMap<const clang::Stmt *, unsigned> ElementIndex;
+  /// The declaration of each local variable, built on first use.
+  llvm::DenseMap<const clang::VarDecl *, const clang::DeclStmt *> Declarations;
+  const clang::Stmt *Body = nullptr;
 };
 
 } // namespace pincheck

@@ -200,15 +200,52 @@ void MemberWriteCollector::followCall(const CXXMethodDecl *MD,
   }
 }
 
+/// The member of `*this` whose pointee `E` designates a part of: `d_` for
+/// `d_->q`, `(*d_).q` and `d_.get()->q`, with `d_` a pointer or a smart
+/// pointer member.
+static const FieldDecl *pointeeOfOwnMember(const Expr *E) {
+  E = ignoreTemporaries(E)->IgnoreImpCasts();
+  while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const Expr *Base = ignoreTemporaries(ME->getBase())->IgnoreImpCasts();
+    if (!ME->isArrow()) {
+      if (const auto *Deref = dyn_cast<UnaryOperator>(Base);
+          Deref && Deref->getOpcode() == UO_Deref)
+        return AddressOriginFinder::ownMember(Deref->getSubExpr());
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Base);
+          Op && Op->getOperator() == OO_Star)
+        return AddressOriginFinder::ownMember(Op->getArg(0));
+      E = Base;
+      continue;
+    }
+    if (isa<CXXThisExpr>(Base))
+      return nullptr;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Base);
+        Op && Op->getOperator() == OO_Arrow)
+      return AddressOriginFinder::ownMember(Op->getArg(0));
+    if (const auto *Get = dyn_cast<CXXMemberCallExpr>(Base);
+        Get && Get->getMethodDecl() && Get->getMethodDecl()->getIdentifier() &&
+        Get->getMethodDecl()->getName() == "get")
+      return AddressOriginFinder::ownMember(Get->getImplicitObjectArgument());
+    return AddressOriginFinder::ownMember(Base);
+  }
+  return nullptr;
+}
+
+void MemberWriteCollector::visitAssignment(const Expr *Target,
+                                           const Expr *Value) {
+  if (const FieldDecl *Field = AddressOriginFinder::ownMember(Target))
+    add(Field, Value);
+  else if (const FieldDecl *Owner = pointeeOfOwnMember(Target))
+    add(Owner, Value, /*ThroughPointee=*/true);
+}
+
 bool MemberWriteCollector::enter(const Stmt *S) {
   if (const auto *BO = dyn_cast<BinaryOperator>(S);
       BO && BO->getOpcode() == BO_Assign) {
-    if (const FieldDecl *Field = AddressOriginFinder::ownMember(BO->getLHS()))
-      add(Field, BO->getRHS());
+    visitAssignment(BO->getLHS(), BO->getRHS());
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
              Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-    if (const FieldDecl *Field = AddressOriginFinder::ownMember(Op->getArg(0)))
-      add(Field, Op->getArg(1));
+    visitAssignment(Op->getArg(0), Op->getArg(1));
   } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
     const CXXMethodDecl *MD = Call->getMethodDecl();
     const Expr *Object = Call->getImplicitObjectArgument();
@@ -432,6 +469,10 @@ void EscapeCollector::visitStore(const Expr *Target, const Expr *Value,
   // copies and moves answer for, not a reference from outside.
   const ValueDecl *Root = rootVariable(Target);
   if (Root && Root == Address.Object)
+    return;
+  // `d_->q = this`: the object a member points to holds the address, which
+  // the type model reads as that member's value.
+  if (isSelf(Address.Object) && pointeeOfOwnMember(Target))
     return;
   if (AddressOriginFinder::ownMember(Target)) {
     if (!isSelf(Address.Object)) {

@@ -34,6 +34,9 @@ struct MemberWrite {
   /// Under a branch or loop of its function, or in a lambda body: it
   /// happens on some paths only.
   bool Conditional = false;
+  /// Written into the object the member points to (`d_->q = this`, the
+  /// pimpl back-pointer): the member's pointee holds the value.
+  bool ThroughPointee = false;
 };
 
 /// Collects the values a function gives to members of `*this`, in source
@@ -56,9 +59,12 @@ public:
   void visitLambda(const clang::LambdaExpr *Lambda);
 
 private:
-  void add(const clang::FieldDecl *Field, const clang::Expr *Value) {
-    Writes.push_back({Field, Value, BranchDepth > 0});
+  void add(const clang::FieldDecl *Field, const clang::Expr *Value,
+           bool ThroughPointee = false) {
+    Writes.push_back({Field, Value, BranchDepth > 0, ThroughPointee});
   }
+  /// `m = v`, or `m->x = v` through a member pointer.
+  void visitAssignment(const clang::Expr *Target, const clang::Expr *Value);
   void collectInitializers(const clang::CXXConstructorDecl *Ctor);
   /// Collects the writes of a member function called on `*this` with
   /// `Args`, reading its parameters as the arguments.

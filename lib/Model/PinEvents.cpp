@@ -378,8 +378,7 @@ PinEventFinder::setsFaultyPointer(const CXXMethodDecl *MD) {
   SmallVector<MemberWrite, 8> Writes;
   MemberWriteCollector(Writes, /*FollowCalls=*/false).collectFunction(MD);
   for (const MemberWrite &Write : Writes) {
-    std::optional<AddressOrigin> Origin =
-        Model.originOfWrite(Write.Field, Write.Value);
+    std::optional<AddressOrigin> Origin = Model.originOfWrite(Write);
     if (!Origin)
       continue;
     // By name: the summary may be the pattern's.

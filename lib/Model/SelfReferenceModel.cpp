@@ -7,6 +7,7 @@
 #include "Model/SelfReferenceModel.h"
 #include "AST/ASTCompat.h"
 #include "AST/ASTUtils.h"
+#include "AST/BodyWalker.h"
 #include "Model/Annotations.h"
 #include "Model/BodyScan.h"
 #include "clang/AST/ASTContext.h"
@@ -422,12 +423,16 @@ bool SelfReferenceModel::isSelfReferential(QualType T) {
 static bool keepsPointersIntoItself(const CXXRecordDecl *Record) {
   if (!Record->isInStdNamespace())
     return false;
-  bool LibCxx = false;
+  // libc++ lives in `std::__1`; libstdc++'s C++11 ABI in `std::__cxx11`,
+  // whose `basic_string` keeps short strings inline. Its old ABI
+  // (`_GLIBCXX_USE_CXX11_ABI=0`) has a copy-on-write string that does not.
+  bool LibCxx = false, Cxx11Abi = false;
   for (const DeclContext *DC = Record->getDeclContext(); DC;
        DC = DC->getParent())
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC);
-        NS && NS->isInline() && NS->getName() == "__1")
-      LibCxx = true;
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC); NS && NS->isInline()) {
+      LibCxx |= NS->getName() == "__1";
+      Cxx11Abi |= NS->getName() == "__cxx11";
+    }
   static const llvm::StringSet<> Both = {"list",
                                          "map",
                                          "multimap",
@@ -440,7 +445,7 @@ static bool keepsPointersIntoItself(const CXXRecordDecl *Record) {
   if (!Record->getIdentifier())
     return false;
   StringRef Name = Record->getName();
-  return Both.contains(Name) || (!LibCxx && Name == "basic_string");
+  return Both.contains(Name) || (!LibCxx && Cxx11Abi && Name == "basic_string");
 }
 
 /// The element type of a small vector as written (`std::string`) where the
@@ -609,6 +614,16 @@ void SelfReferenceModel::findSubobjects(TypeSummary &Summary) {
 }
 
 std::optional<AddressOrigin>
+SelfReferenceModel::originOfWrite(const MemberWrite &Write) {
+  if (!Write.ThroughPointee)
+    return originOfWrite(Write.Field, Write.Value);
+  std::optional<AddressOrigin> Origin = Origins.ofValue(Write.Value);
+  if (Origin)
+    Origin->Kind = OriginKind::HeldThis;
+  return Origin;
+}
+
+std::optional<AddressOrigin>
 SelfReferenceModel::originOfWrite(const FieldDecl *Field, const Expr *Value) {
   if (Field->getType()->isReferenceType())
     return Origins.ofLvalue(Value);
@@ -637,23 +652,23 @@ static AddressedObject ownAddressOf(AddressOriginFinder &Origins,
 void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
   const CXXRecordDecl *Record = Summary.Record;
   llvm::SmallPtrSet<const FieldDecl *, 4> Seen;
-  auto AddPointer = [&](const FieldDecl *Field, const Expr *Value,
-                        const FunctionDecl *SetIn) {
+  auto AddPointer = [&](const MemberWrite &Write, const FunctionDecl *SetIn) {
     // Members inherited from a base count: libstdc++'s list header sets
     // its base's `_M_next` to `this`.
+    const FieldDecl *Field = Write.Field;
     const auto *Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
-    if (!Value || !canHoldAddress(Field->getType()) || Seen.contains(Field) ||
-        !Owner || !isSameOrBase(Record, Owner))
+    if (!Write.Value || !canHoldAddress(Field->getType()) ||
+        Seen.contains(Field) || !Owner || !isSameOrBase(Record, Owner))
       return;
-    if (auto Origin = originOfWrite(Field, Value)) {
+    if (auto Origin = originOfWrite(Write)) {
       Seen.insert(Field);
-      Summary.Pointers.push_back({Field, Value, SetIn, *Origin});
+      Summary.Pointers.push_back({Field, Write.Value, SetIn, *Origin});
     }
   };
 
   for (const FieldDecl *Field : Record->fields())
     if (Field->hasInClassInitializer())
-      AddPointer(Field, Field->getInClassInitializer(), nullptr);
+      AddPointer({Field, Field->getInClassInitializer()}, nullptr);
 
   auto VisitFunction = [&](const FunctionDecl *FD) {
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
@@ -669,7 +684,7 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
     if (!MD->hasBody(Definition))
       return;
     for (const MemberWrite &Write : Writes)
-      AddPointer(Write.Field, Write.Value, Definition);
+      AddPointer(Write, Definition);
     findEscapes(Summary, Definition);
   };
   // Constructors first: a pointer a constructor sets pins from
@@ -742,7 +757,7 @@ const Expr *SelfReferenceModel::verbatimCopy(ArrayRef<MemberWrite> Writes,
   for (const MemberWrite &Write : Writes) {
     if (Write.Field != Pointer)
       continue;
-    const bool Reseat = originOfWrite(Write.Field, Write.Value).has_value();
+    const bool Reseat = originOfWrite(Write).has_value();
     const bool Copy = !Reseat && copiedMember(Write.Value) == Pointer;
     if (!Write.Conditional) {
       Reseated = Reseat;
@@ -774,9 +789,13 @@ void SelfReferenceModel::judgeSpecialMembers(TypeSummary &Summary) {
 
     for (unsigned I = 0, E = Summary.Pointers.size(); I != E; ++I) {
       const InteriorPointer &Pointer = Summary.Pointers[I];
-      // A move hands an owned heap buffer over intact.
-      if (isMoveOperation(Member) &&
-          Pointer.Origin.Storage == StorageKind::OwnedHeap)
+      // A move hands an owned heap buffer over intact, and so does a "copy"
+      // that takes it from its source (auto_ptr-like).
+      if (Pointer.Origin.Storage == StorageKind::OwnedHeap &&
+          (isMoveOperation(Member) || transfersOwnership(Decl)))
+        continue;
+      // A base's member is copied by the base's own operation.
+      if (Memberwise && !copiedMemberwiseBy(Summary.Record, Member, Pointer))
         continue;
       const Expr *Verbatim =
           Memberwise ? nullptr : verbatimCopy(Writes, Pointer.Field);
@@ -796,6 +815,80 @@ void SelfReferenceModel::judgeSpecialMembers(TypeSummary &Summary) {
           .push_back({Member, Form, Decl, std::nullopt, nullptr});
     }
   }
+}
+
+/// A user-written copy that takes what it copies from its source, which it
+/// receives by non-const reference and leaves empty (`o.p_ = nullptr`,
+/// `std::move(o.buf_)`): it hands the source's heap buffer over, as a move
+/// does.
+bool SelfReferenceModel::transfersOwnership(const CXXMethodDecl *Copy) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Copy || Copy->getNumParams() != 1 || !Copy->hasBody(Definition))
+    return false;
+  const ParmVarDecl *Source = Definition->getParamDecl(0);
+  QualType Type = Source->getType();
+  if (!Type->isLValueReferenceType() ||
+      Type.getNonReferenceType().isConstQualified())
+    return false;
+  // Writes to the source's members, or moves out of them.
+  class SourceWrites : public BodyWalker<SourceWrites> {
+  public:
+    explicit SourceWrites(const ParmVarDecl *Source) : Source(Source) {}
+    bool enter(const Stmt *S) {
+      const Expr *Target = nullptr;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->isAssignmentOp())
+        Target = BO->getLHS();
+      else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+               Op && Op->getOperator() == OO_Equal)
+        Target = Op->getArg(0);
+      else if (const auto *E = dyn_cast<Expr>(S))
+        Target = movedArgument(E);
+      const auto *ME = Target
+                           ? dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts())
+                           : nullptr;
+      const auto *DRE =
+          ME ? dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts())
+             : nullptr;
+      Found |= DRE && DRE->getDecl() == Source;
+      return !Found;
+    }
+    bool Found = false;
+
+  private:
+    const ParmVarDecl *Source;
+  } Finder(Source);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      Finder.walk(Init->getInit());
+  Finder.walk(Definition->getBody());
+  return Finder.Found;
+}
+
+/// Whether a memberwise `Member` of `Record` copies `Pointer` as it is: a
+/// member of a base is copied by the base's own operation, which may
+/// re-seat it.
+bool SelfReferenceModel::copiedMemberwiseBy(const CXXRecordDecl *Record,
+                                            SpecialMember Member,
+                                            const InteriorPointer &Pointer) {
+  const auto *Owner = dyn_cast<CXXRecordDecl>(Pointer.Field->getParent());
+  if (!Owner || !Owner->hasDefinition() ||
+      Owner->getCanonicalDecl() == Record->getCanonicalDecl())
+    return true;
+  Owner = Owner->getDefinition();
+  const CXXMethodDecl *BaseDecl = nullptr;
+  MemberForm Form = formOf(Owner, Member, &BaseDecl);
+  if (Form == MemberForm::NotDeclared) // The base's copy runs instead.
+    Form = formOf(Owner,
+                  Member == SpecialMember::MoveConstructor
+                      ? SpecialMember::CopyConstructor
+                      : SpecialMember::CopyAssignment,
+                  &BaseDecl);
+  if (Form != MemberForm::UserProvided)
+    return Form == MemberForm::Implicit || Form == MemberForm::Defaulted;
+  SmallVector<MemberWrite, 8> Writes;
+  MemberWriteCollector(Writes, /*FollowCalls=*/true).collectFunction(BaseDecl);
+  return verbatimCopy(Writes, Pointer.Field) != nullptr;
 }
 
 /// Where a fault goes: a pinned marker's pointers and addresses set by a

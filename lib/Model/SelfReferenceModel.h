@@ -182,6 +182,9 @@ public:
   /// the object it binds to.
   std::optional<AddressOrigin> originOfWrite(const clang::FieldDecl *Field,
                                              const clang::Expr *Value);
+  /// The same for a write, also one through the member's pointee (which
+  /// then holds the address).
+  std::optional<AddressOrigin> originOfWrite(const MemberWrite &Write);
 
   AddressOriginFinder &origins() { return Origins; }
 
@@ -201,6 +204,9 @@ private:
   void addEscape(TypeSummary &Summary, AddressEscape Escape);
   static llvm::SmallVectorImpl<SpecialMemberFault> &
   faultsFor(TypeSummary &Summary, const clang::FunctionDecl *SetIn);
+  static bool transfersOwnership(const clang::CXXMethodDecl *Copy);
+  bool copiedMemberwiseBy(const clang::CXXRecordDecl *Record,
+                          SpecialMember Member, const InteriorPointer &Pointer);
   const clang::Expr *verbatimCopy(llvm::ArrayRef<MemberWrite> Writes,
                                   const clang::FieldDecl *Pointer);
   void findSubobjects(TypeSummary &Summary);

@@ -53,7 +53,22 @@ AddressOriginFinder::ofReturnedValue(const CXXMethodDecl *Method) {
   return std::nullopt;
 }
 
+/// Whether `Base` of a member access (`->` if `Arrow`) is the root object:
+/// `this`, or the variable `Root` (by `->` for a pointer).
+static bool isRootBase(const Expr *Base, bool Arrow, const ValueDecl *Root) {
+  if (!Root)
+    return isa<CXXThisExpr>(Base);
+  const auto *DRE = dyn_cast<DeclRefExpr>(Base);
+  return DRE && DRE->getDecl() == Root &&
+         Arrow == Root->getType()->isPointerType();
+}
+
 const FieldDecl *AddressOriginFinder::ownMember(const Expr *E) {
+  return memberOf(E, nullptr);
+}
+
+const FieldDecl *AddressOriginFinder::memberOf(const Expr *E,
+                                               const ValueDecl *Root) {
   // Iterative: `m.a.b.c` and `m[1][2]` chains can be long.
   while (true) {
     E = ignoreTemporaries(E)->IgnoreImpCasts();
@@ -63,7 +78,7 @@ const FieldDecl *AddressOriginFinder::ownMember(const Expr *E) {
       if (!Field || Field->getType()->isReferenceType())
         return nullptr;
       const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
-      if (isa<CXXThisExpr>(Base))
+      if (isRootBase(Base, ME->isArrow(), Root))
         return Field;
       if (ME->isArrow())
         return nullptr; // `p_->x` lives wherever `p_` points.
@@ -82,7 +97,7 @@ const FieldDecl *AddressOriginFinder::ownMember(const Expr *E) {
 }
 
 std::optional<AddressOrigin> AddressOriginFinder::bufferOf(const Expr *Object) {
-  const FieldDecl *Field = ownMember(Object);
+  const FieldDecl *Field = memberOf(Object, Root);
   if (!Field)
     return std::nullopt;
   std::optional<StorageKind> Storage = Buffers.bufferStorage(Field->getType());
@@ -112,7 +127,7 @@ std::optional<AddressOrigin> AddressOriginFinder::ofLvalue(const Expr *E) {
     return std::nullopt;
   }
   if (isa<MemberExpr>(E) || isa<ArraySubscriptExpr>(E)) {
-    if (const FieldDecl *Field = ownMember(E))
+    if (const FieldDecl *Field = memberOf(E, Root))
       return AddressOrigin{StorageKind::Inline, OriginKind::MemberAddress,
                            Field};
     // `p[i]` or `p->m` where `p` itself derives from the object's address.
@@ -142,6 +157,11 @@ std::optional<AddressOrigin> AddressOriginFinder::ofLvalue(const Expr *E) {
       return ofLvalue(Call->getArg(0));
     return std::nullopt;
   }
+  // The root object itself (a reference or an object, not `this`).
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E);
+      DRE && Root && DRE->getDecl() == Root &&
+      !Root->getType()->isPointerType())
+    return AddressOrigin{StorageKind::Inline, OriginKind::ThisPointer, nullptr};
   // A local reference bound once: `auto &b = buf_; p_ = &b[0];`.
   if (const VarDecl *Local = localWithInitializer(E);
       Local && Local->getType()->isReferenceType())
@@ -256,7 +276,7 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
       if (Param->isLValueReferenceType() &&
           !Param.getNonReferenceType().isConstQualified() &&
           mayKeepArgument(Constructor, I))
-        if (const FieldDecl *Field = ownMember(Arg))
+        if (const FieldDecl *Field = memberOf(Arg, Root))
           return AddressOrigin{StorageKind::Inline, OriginKind::HeldThis,
                                Field};
     }
@@ -266,7 +286,7 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
       if (qualifiedTemplateName(Constructed) == "std::reference_wrapper") {
         if (auto Origin = ofLvalue(Arg))
           return Origin;
-      } else if (const FieldDecl *Field = ownMember(Arg)) {
+      } else if (const FieldDecl *Field = memberOf(Arg, Root)) {
         std::optional<StorageKind> Storage =
             Buffers.bufferStorage(Field->getType());
         if (!Storage)
@@ -473,12 +493,24 @@ AddressOriginFinder::ofInitialization(const Expr *E) {
   return std::nullopt;
 }
 
+bool AddressOriginFinder::isRootAddress(const Expr *E) const {
+  if (!Root)
+    return isa<CXXThisExpr>(E);
+  // The value of a pointer root: `t` in `t->parts.push_back(t)`.
+  const auto *Read = dyn_cast<ImplicitCastExpr>(E);
+  const auto *DRE =
+      Read && Read->getCastKind() == CK_LValueToRValue
+          ? dyn_cast<DeclRefExpr>(Read->getSubExpr()->IgnoreParens())
+          : nullptr;
+  return DRE && DRE->getDecl() == Root && Root->getType()->isPointerType();
+}
+
 std::optional<AddressOrigin> AddressOriginFinder::ofValue(const Expr *E) {
   DepthGuard Guard(Depth);
   if (!E || Guard.exceeded())
     return std::nullopt;
   E = ignoreTemporaries(E);
-  if (isa<CXXThisExpr>(E))
+  if (isRootAddress(E))
     return AddressOrigin{StorageKind::Inline, OriginKind::ThisPointer, nullptr};
   if (const auto *Cast = dyn_cast<CastExpr>(E))
     return ofCast(Cast);

@@ -18,6 +18,7 @@ namespace clang {
 class CXXMethodDecl;
 class FieldDecl;
 class LambdaExpr;
+class ValueDecl;
 } // namespace clang
 
 namespace pincheck {
@@ -82,6 +83,28 @@ public:
   /// If `E` names a subobject of `*this` (`m`, `this->m`, `m.sub`, `m[2]` for
   /// an array member), returns the member of `*this` that contains it.
   static const clang::FieldDecl *ownMember(const clang::Expr *E);
+  /// The same for a subobject of the object `Root` names (a variable, a
+  /// reference or a pointer to it); of `*this` when `Root` is null.
+  static const clang::FieldDecl *memberOf(const clang::Expr *E,
+                                          const clang::ValueDecl *Root);
+
+  /// While it lives, origins are relative to the object `Root` names
+  /// instead of `*this`: a function of another class writing into that
+  /// object (`void parse(Template &t)`).
+  class RootScope {
+  public:
+    RootScope(AddressOriginFinder &Finder, const clang::ValueDecl *Root)
+        : Finder(Finder), Saved(Finder.Root) {
+      Finder.Root = Root;
+    }
+    ~RootScope() { Finder.Root = Saved; }
+    RootScope(const RootScope &) = delete;
+    RootScope &operator=(const RootScope &) = delete;
+
+  private:
+    AddressOriginFinder &Finder;
+    const clang::ValueDecl *Saved;
+  };
 
   /// Origin of what a member function of `*this` returns (its first
   /// top-level return statement), relative to the same `*this`.
@@ -102,8 +125,13 @@ private:
                  llvm::ArrayRef<const clang::Expr *> Args,
                  const clang::FunctionDecl *Constructor);
 
+  /// `this` (null), or the object `E` addresses when it is the root.
+  bool isRootAddress(const clang::Expr *E) const;
+
   BufferClassifier &Buffers;
   unsigned Depth = 0;
+  /// The object origins are relative to; null for `*this`.
+  const clang::ValueDecl *Root = nullptr;
 };
 
 /// Whether the constructor (or function) may keep the address of its

@@ -13,6 +13,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -594,6 +596,119 @@ void SelfReferenceModel::analyze(TypeSummary &Summary) {
   judgeSpecialMembers(Summary);
 }
 
+namespace {
+/// Finds, in the functions of the unit's own code, the writes into members
+/// of objects named by variables (not `this`).
+class ForeignWriteIndexer : public RecursiveASTVisitor<ForeignWriteIndexer> {
+public:
+  ForeignWriteIndexer(const SourceManager &SM,
+                      llvm::DenseMap<const CXXRecordDecl *,
+                                     SmallVector<ForeignWrite, 1>> &Index)
+      : SM(SM), Index(Index) {}
+
+  bool TraverseDecl(Decl *D) {
+    // The libraries' code writes into their own objects only.
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext())
+      return true;
+    SmallVector<MemberWrite, 8> Writes;
+    SmallVector<const ValueDecl *, 8> Roots;
+    ForeignWriteCollector(Writes, Roots).walk(FD->getBody());
+    for (size_t I = 0; I < Writes.size(); ++I)
+      if (const CXXRecordDecl *Record = recordOf(Roots[I]))
+        Index[Record->getCanonicalDecl()].push_back({Writes[I], Roots[I], FD});
+    return true;
+  }
+
+private:
+  static const CXXRecordDecl *recordOf(const ValueDecl *Root) {
+    QualType Type = Root->getType().getNonReferenceType();
+    if (Type->isPointerType())
+      Type = Type->getPointeeType();
+    const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+    return Record && Record->hasDefinition() ? Record->getDefinition()
+                                             : nullptr;
+  }
+
+  /// `v.m = x`, `p->m = x`, `v.m.push_back(x)` for a variable `v` or `p`.
+  class ForeignWriteCollector : public BodyWalker<ForeignWriteCollector> {
+  public:
+    ForeignWriteCollector(SmallVectorImpl<MemberWrite> &Writes,
+                          SmallVectorImpl<const ValueDecl *> &Roots)
+        : Writes(Writes), Roots(Roots) {}
+    bool enter(const Stmt *S) {
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->getOpcode() == BO_Assign)
+        add(BO->getLHS(), BO->getRHS());
+      else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+        add(Op->getArg(0), Op->getArg(1));
+      else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+               Call && Call->getMethodDecl() &&
+               Call->getMethodDecl()->getIdentifier() &&
+               isStoringMember(Call->getMethodDecl()->getName()))
+        for (const Expr *Arg : Call->arguments())
+          add(Call->getImplicitObjectArgument(), Arg);
+      return true;
+    }
+
+  private:
+    void add(const Expr *Target, const Expr *Value) {
+      const ValueDecl *Root = rootOf(Target);
+      if (!Root)
+        return;
+      if (const FieldDecl *Field =
+              AddressOriginFinder::memberOf(Target, Root)) {
+        Writes.push_back({Field, Value});
+        Roots.push_back(Root);
+      }
+    }
+    /// The variable at the bottom of `v.a.b` or `p->a.b`.
+    static const ValueDecl *rootOf(const Expr *E) {
+      while (true) {
+        E = E->IgnoreParenImpCasts();
+        if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+          E = ME->getBase();
+          continue;
+        }
+        if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+          E = ASE->getBase();
+          continue;
+        }
+        const auto *DRE = dyn_cast<DeclRefExpr>(E);
+        const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+        return VD && !VD->getType()->isDependentType() ? VD : nullptr;
+      }
+    }
+    SmallVectorImpl<MemberWrite> &Writes;
+    SmallVectorImpl<const ValueDecl *> &Roots;
+  };
+
+  const SourceManager &SM;
+  llvm::DenseMap<const CXXRecordDecl *, SmallVector<ForeignWrite, 1>> &Index;
+};
+} // namespace
+
+ArrayRef<ForeignWrite>
+SelfReferenceModel::foreignWritesTo(const CXXRecordDecl *Record) {
+  if (!ForeignWritesIndexed) {
+    ForeignWritesIndexed = true;
+    ASTContext &Context = Record->getASTContext();
+    ForeignWriteIndexer(Context.getSourceManager(), ForeignWrites)
+        .TraverseDecl(Context.getTranslationUnitDecl());
+  }
+  auto It = ForeignWrites.find(Record->getCanonicalDecl());
+  if (It == ForeignWrites.end())
+    return {};
+  return It->second;
+}
+
 void SelfReferenceModel::findSubobjects(TypeSummary &Summary) {
   auto Consider = [&](QualType T, const NamedDecl *Subobject) {
     const TypeSummary *Inner = summarize(T);
@@ -669,6 +784,10 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
   for (const FieldDecl *Field : Record->fields())
     if (Field->hasInClassInitializer())
       AddPointer({Field, Field->getInClassInitializer()}, nullptr);
+  for (const ForeignWrite &Foreign : foreignWritesTo(Record)) {
+    AddressOriginFinder::RootScope Scope(Origins, Foreign.Root);
+    AddPointer(Foreign.Write, Foreign.In);
+  }
 
   auto VisitFunction = [&](const FunctionDecl *FD) {
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);

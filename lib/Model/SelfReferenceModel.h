@@ -57,6 +57,15 @@ struct AddressEscape {
   std::shared_ptr<const PinCause> Kept;
 };
 
+/// A member of an object given a value by a function of another class (or
+/// a free function), through a variable that names the object.
+struct ForeignWrite {
+  MemberWrite Write;
+  /// The variable, reference or pointer that names the object.
+  const clang::ValueDecl *Root = nullptr;
+  const clang::FunctionDecl *In = nullptr;
+};
+
 /// The four copy and move operations. The order feeds `%select` in the
 /// checks' wording (lib/Checks/Wording.cpp): keep them in step.
 enum class SpecialMember {
@@ -210,6 +219,11 @@ private:
   const clang::Expr *verbatimCopy(llvm::ArrayRef<MemberWrite> Writes,
                                   const clang::FieldDecl *Pointer);
   void findSubobjects(TypeSummary &Summary);
+  /// Writes into members of an object of `Record` made by functions that
+  /// are not its own (a parser filling a template's views into the
+  /// template's own text): from a per-unit index built on first use.
+  llvm::ArrayRef<ForeignWrite>
+  foreignWritesTo(const clang::CXXRecordDecl *Record);
   void judgeSpecialMembers(TypeSummary &Summary);
   std::optional<StorageKind>
   storageOfUnknownClass(const clang::CXXRecordDecl *Record);
@@ -223,6 +237,10 @@ private:
   llvm::DenseMap<const clang::CXXRecordDecl *, std::optional<StorageKind>>
       BufferStorages;
   CalleeSummaries *Callees = nullptr;
+  llvm::DenseMap<const clang::CXXRecordDecl *,
+                 llvm::SmallVector<ForeignWrite, 1>>
+      ForeignWrites;
+  bool ForeignWritesIndexed = false;
   /// How deep `summarize` and `mustNotMove` are nested (see MaxModelDepth).
   unsigned SummaryDepth = 0;
   unsigned ReasonDepth = 0;

@@ -151,4 +151,15 @@ bool isStoringMember(StringRef Name) {
   return Names.contains(Name);
 }
 
+bool takesRange(const CallExpr *Call) {
+  unsigned N = Call->getNumArgs();
+  if (N < 2)
+    return false;
+  QualType First = Call->getArg(N - 2)->getType().getCanonicalType();
+  QualType Last = Call->getArg(N - 1)->getType().getCanonicalType();
+  if (First.getUnqualifiedType() != Last.getUnqualifiedType())
+    return false;
+  return First->isPointerType() || First->isRecordType();
+}
+
 } // namespace pincheck

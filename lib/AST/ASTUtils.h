@@ -91,6 +91,12 @@ bool isByteFunction(llvm::StringRef Name);
 /// (`push_back`, `insert`, `reset`, ...).
 bool isStoringMember(llvm::StringRef Name);
 
+/// A call given a range of elements to read (`append(first, last)`,
+/// `assign(v.begin(), v.end())`): its last two arguments are of one
+/// iterator or pointer type. Such a call copies the elements and keeps no
+/// iterator.
+bool takesRange(const clang::CallExpr *Call);
+
 } // namespace pincheck
 
 #endif // PINCHECK_AST_ASTUTILS_H

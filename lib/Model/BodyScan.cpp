@@ -251,7 +251,8 @@ bool MemberWriteCollector::enter(const Stmt *S) {
     const Expr *Object = Call->getImplicitObjectArgument();
     if (MD && Object) {
       if (const FieldDecl *Field = AddressOriginFinder::ownMember(Object)) {
-        if (MD->getIdentifier() && isStoringMember(MD->getName()))
+        if (MD->getIdentifier() && isStoringMember(MD->getName()) &&
+            !takesRange(Call))
           for (const Expr *Arg : Call->arguments())
             add(Field, Arg);
       } else if (FollowCalls &&
@@ -398,6 +399,8 @@ void EscapeCollector::visitCall(const CallExpr *Call) {
     // another object, an escape; in a member of `*this`, a value of that
     // member, which the type model judges. Other calls pass it on.
     if (isStoringMember(MCE->getMethodDecl()->getName())) {
+      if (takesRange(Call))
+        return; // It copies the elements.
       for (const Expr *Arg : Call->arguments())
         if (AddressedObject Address = AddressOf(Arg);
             Address && !(IntoOwnMember && isSelf(Address.Object))) {

@@ -104,8 +104,22 @@ static bool implicitlyDeleted(const CXXRecordDecl *Record, SpecialMember Member,
     // `std::unique_ptr<T>` in a template pattern: judge the class template.
     if (const auto *TST = Element->getAs<TemplateSpecializationType>())
       if (const auto *CTD = dyn_cast_or_null<ClassTemplateDecl>(
-              TST->getTemplateName().getAsTemplateDecl()))
+              TST->getTemplateName().getAsTemplateDecl())) {
         RD = CTD->getTemplatedDecl();
+        // Only declared, defined by partial specializations (gMock's
+        // `FunctionMocker<R(Args...)>`): blocked if each of them blocks.
+        if (!RD->hasDefinition()) {
+          SmallVector<ClassTemplatePartialSpecializationDecl *, 2> Partials;
+          const_cast<ClassTemplateDecl *>(CTD)->getPartialSpecializations(
+              Partials);
+          return !Partials.empty() &&
+                 llvm::all_of(Partials, [&](const CXXRecordDecl *Partial) {
+                   return Partial->hasDefinition() &&
+                          !Partial->isInvalidDecl() &&
+                          !isUsable(Partial->getDefinition(), Member, Depth);
+                 });
+        }
+      }
     if (!RD || !RD->hasDefinition() || RD->isInvalidDecl())
       return false;
     return !isUsable(RD->getDefinition(), Member, Depth);
@@ -652,7 +666,8 @@ private:
       else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
                Call && Call->getMethodDecl() &&
                Call->getMethodDecl()->getIdentifier() &&
-               isStoringMember(Call->getMethodDecl()->getName()))
+               isStoringMember(Call->getMethodDecl()->getName()) &&
+               !takesRange(Call))
         for (const Expr *Arg : Call->arguments())
           add(Call->getImplicitObjectArgument(), Arg);
       return true;

@@ -1,0 +1,48 @@
+// RUN: %check_pincheck --frontend=tidy %s pin-self-referential-type %t
+// RUN: %check_pincheck --frontend=cli %s pin-self-referential-type %t
+
+// False positives found on real projects (docs/precision.md), reduced, each
+// with a positive twin where the form can be wrong.
+
+#include <string>
+#include <vector>
+
+// Reduced from spdlog's full_formatter: appending a range of a member's
+// elements to another buffer copies them; it keeps no iterator.
+struct Buffer {
+  template <typename It> void append(It First, It Last);
+};
+class Formatter {
+public:
+  void format(Buffer &Dest) { Dest.append(Cached.begin(), Cached.end()); }
+  void refill(const std::string &Other) {
+    Cached.assign(Other.begin(), Other.end());
+  }
+private:
+  std::string Cached;
+};
+
+// Reduced from gMock's MOCK_METHOD: a member whose class template is defined
+// only by a partial specialization that deletes its copies; the mock
+// registers `this` with it, but the mock cannot be copied or moved.
+void registerOwner(const void *Owner);
+template <typename F> class Mocker;
+template <typename R, typename... Args> class Mocker<R(Args...)> {
+public:
+  Mocker() = default;
+  Mocker(const Mocker &) = delete;
+  Mocker &operator=(const Mocker &) = delete;
+  void setOwner(const void *Owner) { registerOwner(Owner); }
+};
+template <typename T> struct MockVisitor {
+  void visit(int Value) { Mock.setOwner(this); }
+  mutable Mocker<void(int)> Mock;
+};
+// Positive twin: the same registration in a class that can be copied.
+struct Registered {
+// CHECK-MESSAGES: :[[@LINE-1]]:8: warning: copying or moving 'Registered' leaves the address 'visit' hands to 'registerOwner' pointing at the source object [pin-self-referential-type]
+// CHECK-MESSAGES: :[[@LINE+2]]:41: note: the object's address escapes here to 'registerOwner'
+// CHECK-MESSAGES: :[[@LINE-3]]:8: note: implicit copy constructor, copy assignment operator, move constructor and move assignment operator do not hand out the new object's address
+  void visit(int Value) { registerOwner(this); }
+  int Last = 0;
+};

@@ -5,8 +5,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "MoveAfterPinCheck.h"
-#include "Checks/CheckOptions.h"
 #include "AST/ASTCompat.h"
+#include "Checks/CheckOptions.h"
 #include "Model/PinFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

@@ -44,7 +44,8 @@ SelfReferenceModel &SharedModel::get(const clang::ASTContext &Context) {
   std::weak_ptr<SelfReferenceModel> &Slot = Models[{&Context, PinnedTypes}];
   Model = Slot.lock();
   if (!Model) {
-    Model = std::make_shared<SelfReferenceModel>(parseModelOptions(PinnedTypes));
+    Model =
+        std::make_shared<SelfReferenceModel>(parseModelOptions(PinnedTypes));
     Slot = Model;
   }
   For = &Context;

@@ -53,8 +53,10 @@ static QualType pointeeObjectType(const Expr *E) {
     E = E->IgnoreParens();
     if (const auto *Cast = dyn_cast<CastExpr>(E)) {
       if (Cast->getCastKind() == CK_ArrayToPointerDecay)
-        return Cast->getSubExpr()->getType()->getPointeeOrArrayElementType()
-                   ->getCanonicalTypeUnqualified();
+        return Cast->getSubExpr()
+            ->getType()
+            ->getPointeeOrArrayElementType()
+            ->getCanonicalTypeUnqualified();
       E = Cast->getSubExpr();
       continue;
     }
@@ -122,10 +124,9 @@ static std::optional<FixItHint> assignmentFix(const CallExpr *Call,
   const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
   const TypeSummary *Summary = Record ? Model.summarize(Record) : nullptr;
   const CXXMethodDecl *Assign = nullptr;
-  if (!Summary || SelfReferenceModel::formOf(Summary->Record,
-                                             SpecialMember::CopyAssignment,
-                                             &Assign) !=
-                      MemberForm::UserProvided ||
+  if (!Summary ||
+      SelfReferenceModel::formOf(Summary->Record, SpecialMember::CopyAssignment,
+                                 &Assign) != MemberForm::UserProvided ||
       Summary->hasFault(SpecialMember::CopyAssignment))
     return std::nullopt;
   const SourceManager &SM = Context.getSourceManager();

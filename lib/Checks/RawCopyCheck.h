@@ -7,8 +7,8 @@
 #ifndef PINCHECK_CHECKS_RAWCOPYCHECK_H
 #define PINCHECK_CHECKS_RAWCOPYCHECK_H
 
-#include "Model/SelfReferenceModel.h"
 #include "Checks/CheckOptions.h"
+#include "Model/SelfReferenceModel.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace pincheck {
@@ -30,8 +30,8 @@ public:
   }
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
-      override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
   const std::string PinnedTypes;

@@ -5,8 +5,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "RelocatableClaimCheck.h"
-#include "Checks/CheckOptions.h"
 #include "AST/ASTCompat.h"
+#include "Checks/CheckOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -45,13 +45,12 @@ void RelocatableClaimCheck::registerMatchers(MatchFinder *Finder) {
                          .bind("class"),
                      this);
   // Q_DECLARE_TYPEINFO, folly::IsRelocatable, bslmf::IsBitwiseMoveable.
-  Finder->addMatcher(
-      classTemplateSpecializationDecl(
-          hasAnyName("::QTypeInfo", "::folly::IsRelocatable",
-                     "IsBitwiseMoveable"),
-          unless(isTemplateInstantiation()), InUserCode)
-          .bind("trait"),
-      this);
+  Finder->addMatcher(classTemplateSpecializationDecl(
+                         hasAnyName("::QTypeInfo", "::folly::IsRelocatable",
+                                    "IsBitwiseMoveable"),
+                         unless(isTemplateInstantiation()), InUserCode)
+                         .bind("trait"),
+                     this);
   // BSLMF_NESTED_TRAIT_DECLARATION(T, bslmf::IsBitwiseMoveable).
   Finder->addMatcher(cxxConversionDecl(InUserCode).bind("nested"), this);
 }
@@ -140,9 +139,8 @@ attributeRange(const Attr *A, const SourceManager &SM, const LangOptions &LO) {
   const char *After = Close + 2;
   if (*After == ' ')
     ++After; // Remove one space after the attribute.
-  return CharSourceRange::getCharRange(
-      Begin.getLocWithOffset(Open - Start),
-      Begin.getLocWithOffset(After - Start));
+  return CharSourceRange::getCharRange(Begin.getLocWithOffset(Open - Start),
+                                       Begin.getLocWithOffset(After - Start));
 }
 
 //===----------------------------------------------------------------------===//
@@ -200,7 +198,8 @@ void RelocatableClaimCheck::check(const MatchFinder::MatchResult &Result) {
     QualType Written = Trait->getTemplateArgs()[0].getAsType();
     if (const auto *Partial =
             dyn_cast<ClassTemplatePartialSpecializationDecl>(Trait))
-      Written = Partial->getTemplateArgsAsWritten()->arguments()[0]
+      Written = Partial->getTemplateArgsAsWritten()
+                    ->arguments()[0]
                     .getArgument()
                     .getAsType();
     QualType Type = judgedType(Written);
@@ -229,9 +228,8 @@ void RelocatableClaimCheck::check(const MatchFinder::MatchResult &Result) {
 
   if (const auto *Nested =
           Result.Nodes.getNodeAs<CXXConversionDecl>("nested")) {
-    const auto *Declaration =
-        dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-            Nested->getConversionType()->getAsCXXRecordDecl());
+    const auto *Declaration = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        Nested->getConversionType()->getAsCXXRecordDecl());
     if (!Declaration || Declaration->getName() != "NestedTraitDeclaration" ||
         Declaration->getTemplateArgs().size() < 2 ||
         Declaration->getTemplateArgs()[1].getKind() !=

@@ -7,8 +7,8 @@
 #ifndef PINCHECK_CHECKS_RELOCATINGCONTAINERCHECK_H
 #define PINCHECK_CHECKS_RELOCATINGCONTAINERCHECK_H
 
-#include "Model/PinEvents.h"
 #include "Checks/CheckOptions.h"
+#include "Model/PinEvents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace pincheck {
@@ -33,8 +33,8 @@ public:
   }
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
-      override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
   const std::string PinnedTypes;

@@ -33,12 +33,12 @@ void SelfReferentialTypeCheck::storeOptions(
 //===----------------------------------------------------------------------===//
 
 void SelfReferentialTypeCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      cxxRecordDecl(isDefinition(), unless(isImplicit()), unless(isLambda()),
-                    unless(isTemplateInstantiation()),
-                    unless(isExpansionInSystemHeader()))
-          .bind("record"),
-      this);
+  Finder->addMatcher(cxxRecordDecl(isDefinition(), unless(isImplicit()),
+                                   unless(isLambda()),
+                                   unless(isTemplateInstantiation()),
+                                   unless(isExpansionInSystemHeader()))
+                         .bind("record"),
+                     this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -132,8 +132,8 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
                                 "%1 leaves %2 pointing %select{into the source "
                                 "object|at the source object|into the buffer "
                                 "of the source object}3")
-        << Operation << Record << Pointer.Field
-        << targetWording(Pointer.Origin) << Fixes;
+        << Operation << Record << Pointer.Field << targetWording(Pointer.Origin)
+        << Fixes;
   } else {
     diag(Record->getLocation(),
          "%select{copying|moving|copying or moving}0 %1 leaves the address "
@@ -199,8 +199,9 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
            DiagnosticIDs::Note)
           << joinWithAnd(Members) << Plural;
     else
-      diag(Record->getLocation(), "implicit %0 %select{copies|copy}1 %2 "
-                                  "unchanged",
+      diag(Record->getLocation(),
+           "implicit %0 %select{copies|copy}1 %2 "
+           "unchanged",
            DiagnosticIDs::Note)
           << joinWithAnd(Members) << Plural << Summary.Pointers[Pointer].Field;
   }
@@ -227,9 +228,10 @@ static std::string declarationOf(SpecialMember Member, StringRef Name,
   llvm_unreachable("unknown special member");
 }
 
-std::vector<FixItHint> SelfReferentialTypeCheck::deleteFaultyMembers(
-    const TypeSummary &Summary, const SourceManager &SM,
-    const LangOptions &LangOpts) {
+std::vector<FixItHint>
+SelfReferentialTypeCheck::deleteFaultyMembers(const TypeSummary &Summary,
+                                              const SourceManager &SM,
+                                              const LangOptions &LangOpts) {
   const CXXRecordDecl *Record = Summary.Record;
   for (const SpecialMemberFault &Fault : Summary.Faults)
     if (Fault.Form != MemberForm::Implicit &&
@@ -301,8 +303,7 @@ std::vector<FixItHint> SelfReferentialTypeCheck::deleteFaultyMembers(
   } else {
     std::string ClassPad(Indent >= 2 ? Indent - 2 : 0, ' ');
     Fixes.push_back(FixItHint::CreateInsertion(
-        Record->getBraceRange().getEnd(),
-        "public:" + Lines + "\n" + ClassPad));
+        Record->getBraceRange().getEnd(), "public:" + Lines + "\n" + ClassPad));
   }
   return Fixes;
 }

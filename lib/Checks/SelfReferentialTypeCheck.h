@@ -7,8 +7,8 @@
 #ifndef PINCHECK_CHECKS_SELFREFERENTIALTYPECHECK_H
 #define PINCHECK_CHECKS_SELFREFERENTIALTYPECHECK_H
 
-#include "Model/SelfReferenceModel.h"
 #include "Checks/CheckOptions.h"
+#include "Model/SelfReferenceModel.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace pincheck {
@@ -30,14 +30,15 @@ public:
   }
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
-      override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
   void diagnoseFaults(const TypeSummary &Summary);
-  std::vector<clang::FixItHint> deleteFaultyMembers(
-      const TypeSummary &Summary, const clang::SourceManager &SM,
-      const clang::LangOptions &LangOpts);
+  std::vector<clang::FixItHint>
+  deleteFaultyMembers(const TypeSummary &Summary,
+                      const clang::SourceManager &SM,
+                      const clang::LangOptions &LangOpts);
 
   const std::string PinnedTypes;
   SharedModel Models;

@@ -245,8 +245,7 @@ static std::optional<StorageKind> knownBufferStorage(StringRef Name) {
 /// vector through a chain of base-class constructors.
 static bool isKnownSelfReferentialLibraryType(const CXXRecordDecl *Record) {
   static const llvm::StringSet<> Names = {"boost::container::small_vector"};
-  return Names.contains(
-      qualifiedTemplateName(compat::declaredType(Record)));
+  return Names.contains(qualifiedTemplateName(compat::declaredType(Record)));
 }
 
 /// Containers whose first elements live in raw bytes inside the object.
@@ -523,10 +522,9 @@ bool SelfReferenceModel::isPinnedMarker(QualType T) {
 void SelfReferenceModel::analyze(TypeSummary &Summary) {
   const CXXRecordDecl *Record = Summary.Record;
   Summary.Unpin = hasPinAnnotation(Record, annotation::Unpin);
-  Summary.PinnedMarker =
-      hasPinAnnotation(Record, annotation::Pinned) ||
-      qualifiedTemplateName(compat::declaredType(Record)) ==
-          "pin::PhantomPinned";
+  Summary.PinnedMarker = hasPinAnnotation(Record, annotation::Pinned) ||
+                         qualifiedTemplateName(compat::declaredType(Record)) ==
+                             "pin::PhantomPinned";
   if (!Summary.PinnedMarker && !PinnedTypeNames.empty()) {
     std::string Name = Record->getQualifiedNameAsString();
     Summary.PinnedMarker =

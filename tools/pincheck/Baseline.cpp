@@ -33,10 +33,9 @@ Expected<Baseline> Baseline::read(StringRef Path) {
     const json::Object *Entry = Item.getAsObject();
     if (!Entry)
       continue;
-    BaselineEntry Parsed{
-        Entry->getString("check").value_or("").str(),
-        Entry->getString("file").value_or("").str(),
-        Entry->getString("fingerprint").value_or("").str()};
+    BaselineEntry Parsed{Entry->getString("check").value_or("").str(),
+                         Entry->getString("file").value_or("").str(),
+                         Entry->getString("fingerprint").value_or("").str()};
     ++Result.Remaining[Parsed];
   }
   return Result;
@@ -54,10 +53,10 @@ Error Baseline::write(StringRef Path, std::vector<BaselineEntry> Entries) {
   if (EC)
     return createStringError(EC, "cannot write baseline '%s'",
                              Path.str().c_str());
-  OS << formatv("{0:2}", json::Value(json::Object{
-                             {"version", 1},
-                             {"tool", "pincheck"},
-                             {"findings", std::move(Findings)}}))
+  OS << formatv("{0:2}",
+                json::Value(json::Object{{"version", 1},
+                                         {"tool", "pincheck"},
+                                         {"findings", std::move(Findings)}}))
      << "\n";
   return Error::success();
 }
@@ -75,6 +74,29 @@ unsigned Baseline::stale() const {
   for (const auto &[Entry, Left] : Remaining)
     Count += Left;
   return Count;
+}
+
+BaselineOutcome applyBaseline(std::vector<clang::tidy::ClangTidyError> Errors,
+                              Baseline *Accepted, StringRef Root,
+                              PositionResolver &Positions) {
+  BaselineOutcome Outcome;
+  for (clang::tidy::ClangTidyError &Error : Errors) {
+    if (isCompileError(Error)) {
+      Outcome.CompileError = true;
+      Outcome.Reported.push_back(std::move(Error));
+      continue;
+    }
+    BaselineEntry Entry{Error.DiagnosticName,
+                        relativePath(Error.Message.FilePath, Root),
+                        fingerprint(Error, Root, Positions)};
+    Outcome.Current.push_back(Entry);
+    if (Accepted && Accepted->suppress(Entry)) {
+      ++Outcome.SuppressedByBaseline;
+      continue;
+    }
+    Outcome.Reported.push_back(std::move(Error));
+  }
+  return Outcome;
 }
 
 } // namespace pincheck

@@ -11,12 +11,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "pincheck/Version.h"
 #include "Analyzer.h"
 #include "ClangdProcess.h"
 #include "CompileCommands.h"
 #include "Logger.h"
 #include "Server.h"
+#include "pincheck/Version.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
@@ -222,13 +222,14 @@ int main(int argc, const char **argv) {
       Checks.empty() ? "the .clang-tidy files" : "--checks");
 
   CrashRecoveryContext::Enable();
-  Analyzer Analysis(TidySettings{Checks, ConfigFile, std::nullopt, std::nullopt, ""},
-                    DocsBaseUrl.empty() ? defaultDocsBaseUrl()
-                                        : std::string(DocsBaseUrl));
+  Analyzer Analysis(
+      TidySettings{Checks, ConfigFile, std::nullopt, std::nullopt, ""});
   CompileCommands Commands({CompileCommandsDir, EnableConfig});
   ServerOptions Options;
   Options.Debounce = std::chrono::milliseconds(Debounce);
   Options.HoldResults = std::chrono::milliseconds(HoldResults);
+  Options.DocsBaseUrl =
+      DocsBaseUrl.empty() ? defaultDocsBaseUrl() : std::string(DocsBaseUrl);
   Server Relay(Options, Analysis, Commands, STDIN_FILENO, STDOUT_FILENO,
                Child->Stdin, Child->Stdout);
   Relay.run();

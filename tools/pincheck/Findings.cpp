@@ -80,12 +80,12 @@ std::vector<ClangTidyError> mergeFindings(std::vector<ClangTidyError> Errors) {
                    [&](const ClangTidyError &A, const ClangTidyError &B) {
                      return Key(A) < Key(B);
                    });
-  Errors.erase(std::unique(Errors.begin(), Errors.end(),
-                           [&](const ClangTidyError &A,
-                               const ClangTidyError &B) {
-                             return Key(A) == Key(B);
-                           }),
-               Errors.end());
+  Errors.erase(
+      std::unique(Errors.begin(), Errors.end(),
+                  [&](const ClangTidyError &A, const ClangTidyError &B) {
+                    return Key(A) == Key(B);
+                  }),
+      Errors.end());
   return Errors;
 }
 
@@ -107,9 +107,9 @@ std::string fingerprint(const ClangTidyError &Error, StringRef Root,
                         PositionResolver &Positions) {
   SourcePosition Position =
       Positions.resolve(Error.Message.FilePath, Error.Message.FileOffset);
-  std::string Text = Error.DiagnosticName + "\n" +
-                     relativePath(Error.Message.FilePath, Root) + "\n" +
-                     Positions.lineText(Position.File, Position.Line).trim().str();
+  std::string Text =
+      Error.DiagnosticName + "\n" + relativePath(Error.Message.FilePath, Root) +
+      "\n" + Positions.lineText(Position.File, Position.Line).trim().str();
   return utohexstr(xxh3_64bits(Text), /*LowerCase=*/true, /*Width=*/16);
 }
 

@@ -18,8 +18,8 @@ std::optional<AddressOrigin> originOfInitializer(StringRef Code) {
   auto AST = parse(Code);
   if (!AST)
     return std::nullopt;
-  auto Matches = match(fieldDecl(hasName("p")).bind("field"),
-                       AST->getASTContext());
+  auto Matches =
+      match(fieldDecl(hasName("p")).bind("field"), AST->getASTContext());
   if (Matches.empty())
     return std::nullopt;
   const auto *Field = Matches.front().getNodeAs<FieldDecl>("field");
@@ -65,8 +65,8 @@ TEST(AddressOrigin, LambdaCapturingThis) {
 }
 
 TEST(AddressOrigin, LambdaWithoutThisIsNotAnOrigin) {
-  EXPECT_FALSE(originOfInitializer(
-      "struct T { std::function<void()> p = [] {}; };"));
+  EXPECT_FALSE(
+      originOfInitializer("struct T { std::function<void()> p = [] {}; };"));
 }
 
 TEST(AddressOrigin, ReadingAPointerMemberIsNotAnOrigin) {

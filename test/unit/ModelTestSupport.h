@@ -48,9 +48,9 @@ inline std::unique_ptr<clang::ASTUnit> parse(llvm::StringRef Code) {
 inline const clang::CXXRecordDecl *findClass(clang::ASTUnit &AST,
                                              llvm::StringRef Name) {
   using namespace clang::ast_matchers;
-  auto Matches = match(
-      cxxRecordDecl(hasName(Name), isDefinition()).bind("record"),
-      AST.getASTContext());
+  auto Matches =
+      match(cxxRecordDecl(hasName(Name), isDefinition()).bind("record"),
+            AST.getASTContext());
   if (Matches.empty())
     return nullptr;
   return Matches.front().getNodeAs<clang::CXXRecordDecl>("record");

@@ -21,8 +21,8 @@ struct Fixture {
       : AST(parse(Code)), Api(Pinning, Escaping), Finder(Model, Api) {}
 
   template <class T> const T *find(StringRef Name) {
-    auto Matches = match(namedDecl(hasName(Name)).bind("decl"),
-                         AST->getASTContext());
+    auto Matches =
+        match(namedDecl(hasName(Name)).bind("decl"), AST->getASTContext());
     for (const auto &Match : Matches)
       if (const auto *D = Match.getNodeAs<T>("decl"))
         return D;
@@ -99,10 +99,9 @@ TEST(PinEvents, ObjectOfSubobjectsAndElements) {
     struct A { M mu; int arr[2]; };
     void f() { A a; (void)a.mu.m; (void)a.arr[1]; })cpp");
   ASSERT_TRUE(F.AST);
-  auto Exprs = match(findAll(memberExpr(hasDeclaration(fieldDecl(hasName("m"))))
-                                 .bind("e")),
-                     *F.find<FunctionDecl>("f")->getBody(),
-                     F.AST->getASTContext());
+  auto Exprs = match(
+      findAll(memberExpr(hasDeclaration(fieldDecl(hasName("m")))).bind("e")),
+      *F.find<FunctionDecl>("f")->getBody(), F.AST->getASTContext());
   ASSERT_EQ(Exprs.size(), 1u);
   EXPECT_EQ(PinEventFinder::objectOf(Exprs[0].getNodeAs<Expr>("e")),
             F.find<VarDecl>("a"));

@@ -46,7 +46,8 @@ TEST(SelfReferenceModel, PointerToAnotherObjectIsNotInterior) {
 }
 
 TEST(SelfReferenceModel, OwnedHeapTargetMakesOnlyCopyWrong) {
-  auto J = judge("struct T { std::vector<int> v; int *p; T() : p(v.data()) {} };");
+  auto J =
+      judge("struct T { std::vector<int> v; int *p; T() : p(v.data()) {} };");
   ASSERT_TRUE(J->Summary);
   ASSERT_EQ(J->Summary->Pointers.size(), 1u);
   EXPECT_EQ(J->Summary->Pointers[0].Origin.Storage, StorageKind::OwnedHeap);

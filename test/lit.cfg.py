@@ -20,6 +20,7 @@ config.substitutions.append(
     ("%check_pincheck",
      f"{config.python} {check_script} --clang-tidy={config.clang_tidy} "
      f"--plugin={tidy_plugin} --pincheck={pincheck} "
+     f"--compiler-plugin={compiler_plugin} "
      f"--filecheck={config.filecheck} --clangxx={config.clangxx} "
      f"--llvm-version={config.llvm_version} "
      f"-I{os.path.join(src, 'include')}"))

@@ -37,6 +37,9 @@ config.substitutions.append(("%llvm_version", config.llvm_version))
 config.substitutions.append(("%cmake", config.cmake))
 config.substitutions.append(("%cpack", config.cpack))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%clang_format", config.clang_format))
+# Before %pincheck, of which it starts like.
+config.substitutions.insert(0, ("%pincheck_src", src))
 config.substitutions.append(("%examples", os.path.join(src, "examples")))
 config.substitutions.append(
     ("%expect_exit", f"{config.python} {os.path.join(src, 'test', 'expect_exit.py')}"))

@@ -8,6 +8,7 @@
 #include "Findings.h"
 #include "TidyEngine.h"
 #include "clang-tidy/ClangTidy.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -25,6 +26,7 @@ namespace {
 struct UnitResult {
   std::vector<ClangTidyError> Errors;
   unsigned SuppressedByNolint = 0;
+  bool Crashed = false;
 };
 
 /// "[3/12] src/foo.cpp" on one line of a terminal; nothing in a pipe or
@@ -68,8 +70,15 @@ static UnitResult analyseUnit(const tooling::CompilationDatabase &Compilations,
     return Result;
   }
   ClangTidyContext Context(std::move(*Provider));
-  Result.Errors =
-      runTidyOnUserCode(Context, Compilations, File, FS, Options.ApplyAnyFix);
+  CrashRecoveryContext Recovery;
+  if (!Recovery.RunSafely([&] {
+        Result.Errors = runTidyOnUserCode(Context, Compilations, File, FS,
+                                          Options.ApplyAnyFix);
+      })) {
+    Result.Errors.clear();
+    Result.Crashed = true;
+    return Result;
+  }
   Result.SuppressedByNolint = Context.getStats().ErrorsIgnoredNOLINT;
   return Result;
 }
@@ -90,7 +99,10 @@ AnalysisResults analyseUnits(const tooling::CompilationDatabase &Compilations,
   }
 
   AnalysisResults Results;
-  for (UnitResult &Unit : Units) {
+  for (size_t I = 0; I < Files.size(); ++I) {
+    UnitResult &Unit = Units[I];
+    if (Unit.Crashed)
+      Results.InternalErrors.push_back(Files[I]);
     Results.SuppressedByNolint += Unit.SuppressedByNolint;
     std::move(Unit.Errors.begin(), Unit.Errors.end(),
               std::back_inserter(Results.Errors));

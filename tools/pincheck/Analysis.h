@@ -31,10 +31,15 @@ struct AnalysisResults {
   /// Findings and compile errors, merged (`mergeFindings`).
   std::vector<clang::tidy::ClangTidyError> Errors;
   unsigned SuppressedByNolint = 0;
+  /// The translation units whose analysis crashed, in input order; the
+  /// others' results are complete.
+  std::vector<std::string> InternalErrors;
 };
 
 /// Analyses `Files` with their commands from `Compilations`; a progress
-/// line shows on a terminal.
+/// line shows on a terminal. Each unit runs under crash recovery
+/// (llvm::CrashRecoveryContext must be enabled): a crash loses that unit's
+/// results only.
 AnalysisResults
 analyseUnits(const clang::tooling::CompilationDatabase &Compilations,
              const std::vector<std::string> &Files,

@@ -11,7 +11,8 @@
 // the summary (Summary.h).
 //
 // Exit status: 0 no findings outside the baseline, 1 findings, 2 usage or
-// compile errors.
+// compile errors, or an internal error (a crash) in the analysis of a
+// translation unit, which loses that unit's results only.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,6 +27,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "pincheck/Version.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -135,9 +137,13 @@ int main(int argc, const char **argv) {
     Accepted = std::move(*Read);
   }
 
+  CrashRecoveryContext::Enable();
   AnalysisResults Analysed = analyseUnits(
       Run.compilations(), Run.Files,
       AnalysisOptions{Run.Tidy, Run.Jobs, /*ApplyAnyFix=*/Run.FixNotes});
+  for (const std::string &File : Analysed.InternalErrors)
+    errs() << "pincheck: internal error analysing '" << File
+           << "'; please report it\n";
 
   PositionResolver Positions;
   BaselineOutcome Outcome =
@@ -167,5 +173,7 @@ int main(int argc, const char **argv) {
     errs() << "pincheck: compile errors; the results are incomplete\n";
     return UsageOrCompileError;
   }
+  if (!Analysed.InternalErrors.empty())
+    return UsageOrCompileError;
   return Summary.findings() == 0 ? NoFindings : Findings;
 }

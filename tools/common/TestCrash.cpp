@@ -1,0 +1,27 @@
+//===--- TestCrash.cpp - A crash on request, for testing crash handling ---===//
+//
+// Part of pincheck.
+//
+//===----------------------------------------------------------------------===//
+
+#include "TestCrash.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Process.h"
+#include <csignal>
+
+using namespace llvm;
+
+namespace pincheck {
+
+void crashIfRequestedForTesting(const clang::ASTContext &Context) {
+  static const std::optional<std::string> Marker =
+      sys::Process::GetEnv("PINCHECK_TEST_CRASH");
+  if (!Marker || Marker->empty())
+    return;
+  const clang::SourceManager &SM = Context.getSourceManager();
+  if (SM.getBufferData(SM.getMainFileID()).contains(*Marker))
+    std::raise(SIGSEGV);
+}
+
+} // namespace pincheck

@@ -10,7 +10,6 @@
 #include "TidyEngine.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 using namespace clang;
@@ -105,15 +104,8 @@ AnalysisResult Analyzer::analyse(const AnalysisInput &Input) const {
   Command.CommandLine.insert(Command.CommandLine.begin() + 1,
                              "-fno-caret-diagnostics");
   SingleCommandDatabase Database(std::move(Command));
-  std::vector<ClangTidyError> Errors;
-  CrashRecoveryContext Recovery;
-  if (!Recovery.RunSafely([&] {
-        Errors = runTidyOnUserCode(Context, Database, Input.Path, FS,
-                                   /*ApplyAnyFix=*/false);
-      })) {
-    Result.Crashed = true;
-    return Result;
-  }
+  std::vector<ClangTidyError> Errors = runTidyOnUserCode(
+      Context, Database, Input.Path, FS, /*ApplyAnyFix=*/false);
 
   for (const ClangTidyError &Error : Errors) {
     if (StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-")) {

@@ -3,7 +3,8 @@
 // Part of pincheck. Runs pincheck's checks on a snapshot of an open document
 // (its unsaved text laid over the file system) and returns the findings in
 // the document's own terms: files and byte offsets. LspFindings.h turns them
-// into LSP diagnostics and quick fixes.
+// into LSP diagnostics and quick fixes. It runs in the worker process
+// (AnalysisWorker.h), which a crash ends.
 //
 //===----------------------------------------------------------------------===//
 
@@ -61,8 +62,6 @@ struct AnalysisResult {
   /// The findings located in the document itself.
   std::vector<DocumentFinding> Findings;
   unsigned CompileErrors = 0;
-  /// The analysis crashed; nothing was found.
-  bool Crashed = false;
 };
 
 class Analyzer {

@@ -44,7 +44,7 @@ static std::optional<std::string> documentPath(StringRef Uri) {
   return normalizedPath(*Path, "");
 }
 
-Server::Server(ServerOptions Options, const Analyzer &Analysis,
+Server::Server(ServerOptions Options, AnalysisWorker &Analysis,
                CompileCommands &Commands, int ClientIn, int ClientOut,
                int ClangdIn, int ClangdOut)
     : Options(std::move(Options)), Analysis(Analysis), Commands(Commands),
@@ -404,18 +404,26 @@ void Server::analyseDocument(const std::string &Path) {
        Snapshot->Version, Command.Source,
        llvm::join(Command.Command.CommandLine, " "));
   auto Start = std::chrono::steady_clock::now();
-  AnalysisResult Result = Analysis.analyse(
+  Expected<AnalysisResult> Result = Analysis.analyse(
       AnalysisInput{Path, Snapshot->Text.Text, std::move(Command.Command)});
   auto Milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::steady_clock::now() - Start)
                           .count();
-  if (Result.Crashed)
-    elog("the analysis of {0} crashed", Path);
+  if (!Result) {
+    // Only this document's diagnostics are lost; its next change (or save)
+    // tries again, in a new worker.
+    elog("the analysis of {0} version {1} crashed: {2}; no pincheck "
+         "diagnostics for it until it changes",
+         Path, Snapshot->Version, toString(Result.takeError()));
+    if (Documents.setFindings(Path, Snapshot->Generation, {}))
+      publishFindings(Path);
+    return;
+  }
   if (Options.HoldResults.count())
     std::this_thread::sleep_for(Options.HoldResults);
 
   std::vector<Finding> Findings =
-      toLspFindings(Result.Findings, Snapshot->Text, clientCapabilities(),
+      toLspFindings(Result->Findings, Snapshot->Text, clientCapabilities(),
                     Options.DocsBaseUrl);
   if (!Documents.setFindings(Path, Snapshot->Generation, std::move(Findings))) {
     log("dropped the results for version {0} of {1}: the document changed "
@@ -424,8 +432,8 @@ void Server::analyseDocument(const std::string &Path) {
     return;
   }
   log("analysed {0} version {1} in {2} ms: {3} finding(s){4}", Path,
-      Snapshot->Version, Milliseconds, Result.Findings.size(),
-      Result.CompileErrors ? " (with compile errors)" : "");
+      Snapshot->Version, Milliseconds, Result->Findings.size(),
+      Result->CompileErrors ? " (with compile errors)" : "");
   publishFindings(Path);
 }
 

@@ -24,7 +24,7 @@
 #define PINCHECK_CLANGD_SERVER_H
 
 #include "AnalysisScheduler.h"
-#include "Analyzer.h"
+#include "AnalysisWorker.h"
 #include "CompileCommands.h"
 #include "DocumentStore.h"
 #include "LspFindings.h"
@@ -49,7 +49,7 @@ struct ServerOptions {
 
 class Server {
 public:
-  Server(ServerOptions Options, const Analyzer &Analysis,
+  Server(ServerOptions Options, AnalysisWorker &Analysis,
          CompileCommands &Commands, int ClientIn, int ClientOut, int ClangdIn,
          int ClangdOut);
 
@@ -103,7 +103,7 @@ private:
   ClientCapabilities clientCapabilities();
 
   ServerOptions Options;
-  const Analyzer &Analysis;
+  AnalysisWorker &Analysis; // Used by the scheduler's thread only.
   CompileCommands &Commands;
   int ClientIn, ClangdIn, ClangdOut;
   FrameWriter ToClient, ToClangd;

@@ -29,6 +29,7 @@
 #include "pincheck/Version.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
@@ -121,6 +122,7 @@ static Error writeReport(const Invocation &Run,
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  setBugReportMsg(PINCHECK_BUG_REPORT_MESSAGE);
   Expected<Invocation> Parsed = parseCommandLine(argc, argv);
   if (!Parsed)
     return fail(Parsed.takeError());

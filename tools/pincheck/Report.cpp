@@ -79,28 +79,40 @@ static json::Array jsonFixes(const ClangTidyError &Finding,
   return Fixes;
 }
 
+static json::Object jsonFinding(const ClangTidyError &Finding,
+                                const ReportOptions &Options,
+                                PositionResolver &Positions) {
+  SourcePosition At =
+      Positions.resolve(Finding.Message.FilePath, Finding.Message.FileOffset);
+  return json::Object{
+      {"check", Finding.DiagnosticName},
+      {"level", level(Finding)},
+      {"message", Finding.Message.Message},
+      {"file", relativePath(At.File, Options.SourceRoot)},
+      {"line", At.Line},
+      {"column", At.Column},
+      {"fingerprint", fingerprint(Finding, Options.SourceRoot, Positions)},
+      {"notes", jsonNotes(Finding, Options, Positions)},
+      {"fixes", jsonFixes(Finding, Options)}};
+}
+
+// The reports are streamed, one finding at a time: a json::Value of a whole
+// report takes memory in proportion to every finding (some 100 KB each in
+// SARIF). Keys are written in the sorted order in which json::Value prints
+// objects, so each finding and the whole report read the same either way.
+
 void writeJson(raw_ostream &OS, ArrayRef<ClangTidyError> Findings,
                const ReportOptions &Options, PositionResolver &Positions) {
-  json::Array Items;
-  for (const ClangTidyError &Finding : Findings) {
-    SourcePosition At =
-        Positions.resolve(Finding.Message.FilePath, Finding.Message.FileOffset);
-    Items.push_back(json::Object{
-        {"check", Finding.DiagnosticName},
-        {"level", level(Finding)},
-        {"message", Finding.Message.Message},
-        {"file", relativePath(At.File, Options.SourceRoot)},
-        {"line", At.Line},
-        {"column", At.Column},
-        {"fingerprint", fingerprint(Finding, Options.SourceRoot, Positions)},
-        {"notes", jsonNotes(Finding, Options, Positions)},
-        {"fixes", jsonFixes(Finding, Options)}});
-  }
-  OS << formatv("{0:2}",
-                json::Value(json::Object{{"version", 1},
-                                         {"tool", "pincheck"},
-                                         {"findings", std::move(Items)}}))
-     << "\n";
+  json::OStream J(OS, /*IndentSize=*/2);
+  J.object([&] {
+    J.attributeArray("findings", [&] {
+      for (const ClangTidyError &Finding : Findings)
+        J.value(jsonFinding(Finding, Options, Positions));
+    });
+    J.attribute("tool", "pincheck");
+    J.attribute("version", 1);
+  });
+  OS << "\n";
 }
 
 static json::Object artifactLocation(StringRef File,
@@ -223,30 +235,36 @@ static json::Object sarifResult(const ClangTidyError &Finding,
 
 void writeSarif(raw_ostream &OS, ArrayRef<ClangTidyError> Findings,
                 const ReportOptions &Options, PositionResolver &Positions) {
-  SarifRules Rules(Options);
-  json::Array Results;
-  for (const ClangTidyError &Finding : Findings)
-    Results.push_back(sarifResult(Finding, Rules.add(Finding.DiagnosticName),
-                                  Options, Positions));
-
   std::string Root = Options.SourceRoot;
   if (!StringRef(Root).ends_with("/"))
     Root += "/";
-  json::Object Driver{{"name", "pincheck"},
-                      {"version", Options.Version},
-                      {"informationUri", Options.DocsBaseUrl},
-                      {"rules", Rules.take()}};
-  json::Object Run{
-      {"tool", json::Object{{"driver", std::move(Driver)}}},
-      {"originalUriBaseIds",
-       json::Object{{"%SRCROOT%", json::Object{{"uri", "file://" + Root}}}}},
-      {"results", std::move(Results)}};
-  OS << formatv("{0:2}", json::Value(json::Object{
-                             {"$schema",
-                              "https://json.schemastore.org/sarif-2.1.0.json"},
-                             {"version", "2.1.0"},
-                             {"runs", json::Array{std::move(Run)}}}))
-     << "\n";
+  SarifRules Rules(Options);
+  json::OStream J(OS, /*IndentSize=*/2);
+  J.object([&] {
+    J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    J.attributeArray("runs", [&] {
+      J.object([&] {
+        J.attribute("originalUriBaseIds",
+                    json::Object{{"%SRCROOT%",
+                                  json::Object{{"uri", "file://" + Root}}}});
+        J.attributeArray("results", [&] {
+          for (const ClangTidyError &Finding : Findings)
+            J.value(sarifResult(Finding, Rules.add(Finding.DiagnosticName),
+                                Options, Positions));
+        });
+        // After the results, which add the compiler diagnostics' rules.
+        J.attribute(
+            "tool",
+            json::Object{
+                {"driver", json::Object{{"name", "pincheck"},
+                                        {"version", Options.Version},
+                                        {"informationUri", Options.DocsBaseUrl},
+                                        {"rules", Rules.take()}}}});
+      });
+    });
+    J.attribute("version", "2.1.0");
+  });
+  OS << "\n";
 }
 
 } // namespace pincheck

@@ -99,11 +99,7 @@ AnalysisResult Analyzer::analyse(const AnalysisInput &Input) const {
     return Result;
   }
   ClangTidyContext Context(std::move(*Provider));
-  tooling::CompileCommand Command = Input.Command;
-  // No "N warnings generated." on the standard error shared with clangd.
-  Command.CommandLine.insert(Command.CommandLine.begin() + 1,
-                             "-fno-caret-diagnostics");
-  SingleCommandDatabase Database(std::move(Command));
+  SingleCommandDatabase Database(Input.Command);
   std::vector<ClangTidyError> Errors = runTidyOnUserCode(
       Context, Database, Input.Path, FS, /*ApplyAnyFix=*/false);
 

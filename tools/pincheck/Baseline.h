@@ -30,6 +30,9 @@ struct BaselineEntry {
 
 class Baseline {
 public:
+  /// The version of the format that `write` writes and `read` reads.
+  static constexpr int64_t FormatVersion = 1;
+
   static llvm::Expected<Baseline> read(llvm::StringRef Path);
   static llvm::Error write(llvm::StringRef Path,
                            std::vector<BaselineEntry> Entries);

@@ -1,13 +1,21 @@
 //===--- CommandLine.cpp - The pincheck command line, validated -----------===//
 //
-// Part of pincheck.
+// Part of pincheck. The options are llvm::cl's; the compilation database
+// (-p, the flags after `--`, or the one beside the first source) and the
+// extra arguments are handled here rather than by clang::tooling's
+// CommonOptionsParser, whose failures print several lines and carry on
+// without flags. Every usage and input error is one line (InputChecks.h).
 //
 //===----------------------------------------------------------------------===//
 
 #include "CommandLine.h"
+#include "InputChecks.h"
 #include "pincheck/Version.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -19,6 +27,27 @@ static cl::OptionCategory PincheckCategory("pincheck options");
 
 static const char Overview[] =
     "pincheck finds copies and moves of C++ objects that must not move.\n";
+
+static cl::list<std::string> SourcePaths(cl::Positional,
+                                         cl::desc("<source>..."),
+                                         cl::ZeroOrMore,
+                                         cl::cat(PincheckCategory));
+
+static cl::opt<std::string>
+    BuildPath("p",
+              cl::desc("Directory of the compilation database "
+                       "(compile_commands.json or compile_flags.txt)"),
+              cl::init(""), cl::cat(PincheckCategory));
+
+static cl::list<std::string>
+    ExtraArgs("extra-arg",
+              cl::desc("Argument to append to every compile command"),
+              cl::cat(PincheckCategory));
+
+static cl::list<std::string>
+    ExtraArgsBefore("extra-arg-before",
+                    cl::desc("Argument to prepend to every compile command"),
+                    cl::cat(PincheckCategory));
 
 static cl::opt<std::string>
     Checks("checks",
@@ -33,11 +62,11 @@ static cl::opt<std::string>
                         "file instead of the ones found beside the sources"),
                cl::init(""), cl::cat(PincheckCategory));
 
-static cl::opt<unsigned>
+static cl::opt<std::string>
     Jobs("j",
          cl::desc("Translation units analysed in parallel (default: the "
                   "number of cores)"),
-         cl::init(0), cl::cat(PincheckCategory));
+         cl::init("0"), cl::cat(PincheckCategory));
 
 static cl::opt<std::string>
     HeaderFilter("header-filter",
@@ -52,13 +81,11 @@ static cl::opt<std::string> ExcludeHeaderFilter(
              "--header-filter matches them"),
     cl::init(""), cl::cat(PincheckCategory));
 
-static cl::opt<OutputFormat>
-    Format("format", cl::desc("Output format"),
-           cl::values(clEnumValN(OutputFormat::Text, "text",
-                                 "clang-style diagnostics (the default)"),
-                      clEnumValN(OutputFormat::Json, "json", "pincheck's JSON"),
-                      clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0")),
-           cl::init(OutputFormat::Text), cl::cat(PincheckCategory));
+static cl::opt<std::string>
+    Format("format",
+           cl::desc("Output format: text (clang-style diagnostics, the "
+                    "default), json (pincheck's JSON) or sarif (SARIF 2.1.0)"),
+           cl::init("text"), cl::cat(PincheckCategory));
 
 static cl::opt<std::string> Output("output",
                                    cl::desc("Write the report to this file"),
@@ -119,46 +146,90 @@ static void printVersion(raw_ostream &OS) {
   OS << PINCHECK_VERSION_LINE("pincheck") << "\n";
 }
 
-/// Options that take a value, which may follow as the next argument.
-static bool isValueOption(StringRef Arg) {
-  Arg = Arg.ltrim('-');
-  return llvm::is_contained(
-      {StringRef("checks"), StringRef("config-file"), StringRef("extra-arg"),
-       StringRef("extra-arg-before"), StringRef("j"),
-       StringRef("header-filter"), StringRef("exclude-header-filter"),
-       StringRef("output"), StringRef("export-fixes"), StringRef("baseline"),
-       StringRef("write-baseline"), StringRef("warnings-as-errors"),
-       StringRef("source-root"), StringRef("docs-base-url")},
-      Arg);
+/// The option `Arg` as written: `-j` for one letter, else `--name`.
+static std::string spelled(StringRef Name) {
+  return (Name.size() == 1 ? "-" : "--") + Name.str();
 }
 
-/// CommonOptionsParser looks for a compilation database beside the first
-/// source file when neither `-p` nor `--` is given, and loads none at all
-/// when no source file is named. So: with neither sources nor `-p`, add an
-/// empty `--`; with `-p` and no sources, return its directory so that the
-/// database is loaded here.
-static std::vector<const char *> withDefaultFlags(int Argc, const char **Argv,
-                                                  std::string &BuildPath) {
-  std::vector<const char *> Args(Argv, Argv + Argc);
-  bool HasSource = false;
-  for (int I = 1; I < Argc; ++I) {
-    StringRef Arg = Argv[I];
-    if (Arg == "--")
-      return Args;
-    if ((Arg == "-p" || Arg == "--p") && I + 1 < Argc)
-      BuildPath = Argv[++I];
-    else if (Arg.consume_front("-p=") || Arg.consume_front("--p="))
-      BuildPath = Arg.str();
-    else if (isValueOption(Arg))
-      ++I; // `--checks pin-*`: the value is not a source file.
-    else if (!Arg.starts_with("-"))
-      HasSource = true;
+static Error unknownOption(StringRef Arg, StringRef Name) {
+  // The nearest of pincheck's own options, for a name of some length.
+  std::string Nearest;
+  unsigned Best = 3;
+  if (Name.size() >= 3)
+    for (const auto &[Key, Option] : cl::getRegisteredOptions())
+      if (llvm::is_contained(Option->Categories, &PincheckCategory))
+        if (unsigned Distance = Name.edit_distance(Key, true, Best);
+            Distance < Best) {
+          Best = Distance;
+          Nearest = spelled(Key);
+        }
+  return usageError("unknown option", Arg,
+                    Nearest.empty() ? "see 'pincheck --help'"
+                                    : "did you mean '" + Nearest + "'?");
+}
+
+/// Unknown options, options without their value and booleans with another
+/// value, found before llvm::cl parses (its messages name the program twice
+/// and take several lines).
+static Error checkOptionSpelling(ArrayRef<const char *> Args) {
+  // A StringMap in LLVM 19, a DenseMap in LLVM 22.
+  auto &Options = cl::getRegisteredOptions();
+  for (size_t I = 1; I < Args.size(); ++I) {
+    StringRef Arg = Args[I];
+    if (!Arg.starts_with("-") || Arg == "-")
+      continue; // A source.
+    StringRef Name = Arg.drop_front(Arg.starts_with("--") ? 2 : 1);
+    auto [Key, Value] = Name.split('=');
+    const bool HasValue = Name.contains('=');
+    auto It = Options.find(Key);
+    if (It == Options.end())
+      return unknownOption(Arg, Key);
+    const cl::Option &Option = *It->second;
+    if (Option.getValueExpectedFlag() == cl::ValueRequired && !HasValue) {
+      if (I + 1 == Args.size())
+        return usageError("missing value for", Arg,
+                          "write " + Arg + "=VALUE or " + Arg + " VALUE");
+      ++I; // `--checks pin-*`: the value is not a source.
+    } else if (Option.getValueExpectedFlag() == cl::ValueOptional && HasValue &&
+               !is_contained({"true", "false", "TRUE", "FALSE", "True", "False",
+                              "1", "0"},
+                             Value)) {
+      return usageError("invalid " + spelled(Key), Value,
+                        "expected true or false");
+    }
   }
-  if (HasSource)
-    BuildPath.clear();
-  else if (BuildPath.empty())
-    Args.push_back("--");
-  return Args;
+  return Error::success();
+}
+
+/// llvm::cl's own error, on one line: the errors above are found first, so
+/// this is rare (an option given twice, for one).
+static Error commandLineError(StringRef Messages) {
+  StringRef First = Messages.split('\n').first.trim();
+  First.consume_front("pincheck: ");
+  Regex ForOption("^for the (-+[^ ]+) option: (.*)$");
+  SmallVector<StringRef> Parts;
+  if (ForOption.match(First, &Parts))
+    return usageError("invalid option", Parts[1], Parts[2].rtrim("!"));
+  return usageError("invalid command line", First, "see 'pincheck --help'");
+}
+
+static Expected<OutputFormat> parseFormat(StringRef Value) {
+  if (Value == "text")
+    return OutputFormat::Text;
+  if (Value == "json")
+    return OutputFormat::Json;
+  if (Value == "sarif")
+    return OutputFormat::Sarif;
+  return usageError("invalid --format", Value, "expected text, json or sarif");
+}
+
+static Expected<unsigned> parseJobs(StringRef Value) {
+  unsigned Result;
+  if (Value.getAsInteger(10, Result))
+    return usageError("invalid -j", Value,
+                      "expected a number of translation units to analyse at "
+                      "once (0 for one per core)");
+  return Result;
 }
 
 /// An option given on the command line, even with an empty value.
@@ -167,13 +238,19 @@ static std::optional<std::string> given(const cl::opt<std::string> &Option) {
                                     : std::nullopt;
 }
 
-/// The options' values, once parsed.
-static Invocation fromOptions() {
+/// The options' values, checked one by one.
+static Expected<Invocation> fromOptions() {
   Invocation Result;
   Result.Tidy = TidySettings{Checks, ConfigFile, given(HeaderFilter),
                              given(ExcludeHeaderFilter), WarningsAsErrors};
-  Result.Jobs = Jobs;
-  Result.Format = Format;
+  Expected<unsigned> ParsedJobs = parseJobs(Jobs);
+  if (!ParsedJobs)
+    return ParsedJobs.takeError();
+  Result.Jobs = *ParsedJobs;
+  Expected<OutputFormat> ParsedFormat = parseFormat(Format);
+  if (!ParsedFormat)
+    return ParsedFormat.takeError();
+  Result.Format = *ParsedFormat;
   Result.Output = Output;
   Result.ExportFixes = ExportFixes;
   Result.Fix = Fix;
@@ -183,57 +260,143 @@ static Invocation fromOptions() {
   Result.WriteBaseline = WriteBaseline;
   Result.DocsBaseUrl = DocsBaseUrl;
   Result.ListChecks = ListChecks;
+  if (!SourceRoot.empty())
+    if (Error E = checkDirectory("--source-root", SourceRoot))
+      return std::move(E);
   SmallString<256> Root(SourceRoot);
   if (Root.empty())
     sys::fs::current_path(Root);
   sys::fs::make_absolute(Root);
   Result.SourceRoot = std::string(Root);
-  return Result;
+  return std::move(Result);
 }
 
-/// The checks that need the options and the inputs together.
-static Error validate(const Invocation &Result) {
-  if (Result.Files.empty() && !Result.ListChecks)
-    return createStringError(inconvertibleErrorCode(),
-                             "no input files; name them or pass -p with a "
-                             "compile_commands.json");
-  if (!Result.Tidy.ConfigFile.empty())
+/// The options that name no file: filters, checks, the configuration file.
+static Error checkAnalysisOptions(const Invocation &Run) {
+  if (Run.Tidy.HeaderFilter)
+    if (Error E = checkRegex("--header-filter", *Run.Tidy.HeaderFilter))
+      return E;
+  if (Run.Tidy.ExcludeHeaderFilter)
+    if (Error E = checkRegex("--exclude-header-filter",
+                             *Run.Tidy.ExcludeHeaderFilter))
+      return E;
+  if (Error E = checkCheckGlobs(Run.Tidy.Checks))
+    return E;
+  if (!Run.Tidy.ConfigFile.empty())
     if (auto Provider =
-            createOptionsProvider(Result.Tidy, vfs::getRealFileSystem());
+            createOptionsProvider(Run.Tidy, vfs::getRealFileSystem());
         !Provider)
       return Provider.takeError();
-  if (!Result.Output.empty() && Result.Format == OutputFormat::Text)
+  return Error::success();
+}
+
+/// The files the run writes, checked before it writes any.
+static Error checkOutputs(const Invocation &Run) {
+  if (!Run.Output.empty() && Run.Format == OutputFormat::Text)
+    return usageError("invalid --output", Run.Output,
+                      "the text format goes to standard output; add "
+                      "--format=json or --format=sarif");
+  for (const auto &[Option, Path] :
+       {std::pair{"--output", &Run.Output},
+        std::pair{"--export-fixes", &Run.ExportFixes},
+        std::pair{"--write-baseline", &Run.WriteBaseline}})
+    if (!Path->empty())
+      if (Error E = checkWritable(Option, *Path))
+        return E;
+  return Error::success();
+}
+
+/// The compile commands: the flags after `--`, else the database of -p,
+/// else the one found beside the first source; with the extra arguments.
+static Expected<std::unique_ptr<tooling::CompilationDatabase>>
+compilations(std::unique_ptr<tooling::CompilationDatabase> FixedFlags) {
+  std::unique_ptr<tooling::CompilationDatabase> Database;
+  if (!BuildPath.empty()) {
+    auto Loaded = loadCompilationDatabase(BuildPath);
+    if (!Loaded)
+      return Loaded.takeError();
+    Database = std::move(*Loaded);
+  }
+  if (FixedFlags)
+    Database = std::move(FixedFlags);
+  if (!Database && !SourcePaths.empty()) {
+    auto Found = findCompilationDatabase(SourcePaths.front());
+    if (!Found)
+      return Found.takeError();
+    Database = std::move(*Found);
+    if (!Database)
+      errs() << "pincheck: warning: no compilation database for '"
+             << SourcePaths.front()
+             << "' in its directory or above; analysing without compiler "
+                "flags (give them after '--', or -p DIR)\n";
+  }
+  if (!Database)
+    Database = std::make_unique<tooling::FixedCompilationDatabase>(
+        ".", std::vector<std::string>());
+  auto Adjusting = std::make_unique<tooling::ArgumentsAdjustingCompilations>(
+      std::move(Database));
+  Adjusting->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+  Adjusting->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      ExtraArgs, tooling::ArgumentInsertPosition::END));
+  return std::move(Adjusting);
+}
+
+/// The inputs and what they bring: sources, configuration files, baseline.
+static Error checkInputs(Invocation &Run) {
+  Run.Files.assign(SourcePaths.begin(), SourcePaths.end());
+  if (Run.Files.empty())
+    Run.Files = Run.Compilations->getAllFiles();
+  if (Run.Files.empty() && !Run.ListChecks)
     return createStringError(inconvertibleErrorCode(),
-                             "--output needs --format=json or --format=sarif; "
-                             "the text format goes to standard output");
+                             "no input files: name them, or pass -p with a "
+                             "compilation database");
+  if (!Run.ListChecks)
+    if (Error E = checkSources(Run.Files))
+      return E;
+  if (Run.Tidy.ConfigFile.empty())
+    if (Error E = checkConfigurationFiles(Run.Files))
+      return E;
+  if (!Run.BaselineFile.empty()) {
+    Expected<Baseline> Read = Baseline::read(Run.BaselineFile);
+    if (!Read)
+      return Read.takeError();
+    Run.Accepted = std::move(*Read);
+  }
   return Error::success();
 }
 
 Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
   cl::SetVersionPrinter(printVersion);
-  std::string BuildPath;
-  std::vector<const char *> Args = withDefaultFlags(Argc, Argv, BuildPath);
-  int ArgCount = static_cast<int>(Args.size());
-  auto Parser = tooling::CommonOptionsParser::create(
-      ArgCount, Args.data(), PincheckCategory, cl::ZeroOrMore, Overview);
-  if (!Parser)
-    return Parser.takeError();
-
-  Invocation Result = fromOptions();
-  Result.Parser.emplace(std::move(*Parser));
-  if (!BuildPath.empty()) {
-    std::string Error;
-    Result.Database =
-        tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath, Error);
-    if (!Result.Database)
-      return createStringError(inconvertibleErrorCode(), Error);
-  }
-  Result.Files = Result.Parser->getSourcePathList();
-  if (Result.Files.empty())
-    Result.Files = Result.compilations().getAllFiles();
-  if (Error E = validate(Result))
+  cl::HideUnrelatedOptions(PincheckCategory);
+  // The compiler flags after `--`: Argc ends before it.
+  std::string FlagsError;
+  std::unique_ptr<tooling::CompilationDatabase> FixedFlags =
+      tooling::FixedCompilationDatabase::loadFromCommandLine(Argc, Argv,
+                                                             FlagsError);
+  if (!FlagsError.empty())
+    return usageError("invalid compiler flags after", "--", FlagsError);
+  if (Error E = checkOptionSpelling(ArrayRef(Argv, Argc)))
     return std::move(E);
-  return std::move(Result);
+  std::string Messages;
+  raw_string_ostream Errors(Messages);
+  if (!cl::ParseCommandLineOptions(Argc, Argv, Overview, &Errors))
+    return commandLineError(Messages);
+
+  Expected<Invocation> Result = fromOptions();
+  if (!Result)
+    return Result.takeError();
+  if (Error E = checkAnalysisOptions(*Result))
+    return std::move(E);
+  if (Error E = checkOutputs(*Result))
+    return std::move(E);
+  auto Compilations = compilations(std::move(FixedFlags));
+  if (!Compilations)
+    return Compilations.takeError();
+  Result->Compilations = std::move(*Compilations);
+  if (Error E = checkInputs(*Result))
+    return std::move(E);
+  return Result;
 }
 
 } // namespace pincheck

@@ -9,8 +9,8 @@
 #ifndef PINCHECK_TOOLS_PINCHECK_COMMANDLINE_H
 #define PINCHECK_TOOLS_PINCHECK_COMMANDLINE_H
 
+#include "Baseline.h"
 #include "TidyOptions.h"
-#include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Error.h"
 #include <memory>
@@ -45,20 +45,16 @@ struct Invocation {
   std::string DocsBaseUrl;
   bool ListChecks = false;
 
-  /// The compile commands of `Files`.
-  const clang::tooling::CompilationDatabase &compilations() const {
-    return Database ? *Database : Parser->getCompilations();
-  }
-
-  /// The database that `-p` names when no source is named; otherwise the
-  /// parser's (`--` flags, `-p` or one found beside the first source).
-  std::unique_ptr<clang::tooling::CompilationDatabase> Database;
-  /// Mutable: its getCompilations is not const.
-  mutable std::optional<clang::tooling::CommonOptionsParser> Parser;
+  /// The compile commands of `Files`: the flags after `--`, the database of
+  /// -p or the one beside the first source, with the extra arguments.
+  std::unique_ptr<clang::tooling::CompilationDatabase> Compilations;
+  /// The baseline read from `BaselineFile`.
+  std::optional<Baseline> Accepted;
 };
 
-/// Parses and checks the command line. The error's message is the line to
-/// print after "pincheck: ".
+/// Parses and checks the command line and the inputs it names (sources,
+/// configuration files, the baseline), and the outputs it will write. The
+/// error's message is the line to print after "pincheck: error: ".
 llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv);
 
 } // namespace pincheck

@@ -21,6 +21,7 @@
 #include "Checks/TidyCompat.h"
 #include "CommandLine.h"
 #include "Findings.h"
+#include "InputChecks.h"
 #include "Report.h"
 #include "Summary.h"
 #include "TidyOptions.h"
@@ -43,8 +44,9 @@ namespace {
 enum ExitStatus { NoFindings = 0, Findings = 1, UsageOrCompileError = 2 };
 } // namespace
 
+/// A usage or input error: one line (InputChecks.h).
 static int fail(Error E) {
-  errs() << "pincheck: " << toString(std::move(E)) << "\n";
+  errs() << "pincheck: error: " << toString(std::move(E)) << "\n";
   return UsageOrCompileError;
 }
 
@@ -82,21 +84,17 @@ static void renderText(const Invocation &Run,
 }
 
 /// The report phase: the report in the chosen format, the fixes applied or
-/// exported. Fails when an output file cannot be written.
+/// exported. Nothing is written when a file that the fixes rewrite cannot
+/// be; reports are written whole or not at all (llvm::writeToOutput writes
+/// a temporary file and renames it).
 static Error writeReport(const Invocation &Run,
                          std::vector<ClangTidyError> &Reported,
                          bool CompileError, PositionResolver &Positions) {
-  std::unique_ptr<raw_fd_ostream> OutputFile;
-  if (!Run.Output.empty()) {
-    std::error_code EC;
-    OutputFile = std::make_unique<raw_fd_ostream>(Run.Output, EC);
-    if (EC)
-      return createStringError(EC, "cannot write '%s': %s", Run.Output.c_str(),
-                               EC.message().c_str());
-  }
-  raw_ostream &OS = OutputFile ? *OutputFile : outs();
   const bool WantsFixes = Run.Fix || Run.FixNotes;
   const bool ApplyFixes = WantsFixes && (!CompileError || Run.FixErrors);
+  if (ApplyFixes)
+    if (Error E = checkFixTargets(Reported, Run.FixNotes))
+      return E;
   if (Run.Format == OutputFormat::Text || ApplyFixes)
     renderText(Run, Reported, ApplyFixes);
   if (WantsFixes && CompileError && !Run.FixErrors)
@@ -104,19 +102,27 @@ static Error writeReport(const Invocation &Run,
               "--fix-errors to apply them anyway)\n";
 
   ReportOptions Options{Run.SourceRoot, Run.DocsBaseUrl, PINCHECK_VERSION};
-  if (Run.Format == OutputFormat::Json)
-    writeJson(OS, Reported, Options, Positions);
-  else if (Run.Format == OutputFormat::Sarif)
-    writeSarif(OS, Reported, Options, Positions);
+  auto Write = [&](raw_ostream &OS) {
+    if (Run.Format == OutputFormat::Json)
+      writeJson(OS, Reported, Options, Positions);
+    else
+      writeSarif(OS, Reported, Options, Positions);
+    return Error::success();
+  };
+  if (Run.Format != OutputFormat::Text && Run.Output.empty())
+    cantFail(Write(outs()));
+  else if (Run.Format != OutputFormat::Text)
+    if (Error E = writeToOutput(Run.Output, Write))
+      return usageError("cannot write --output", Run.Output,
+                        toString(std::move(E)));
 
-  if (!Run.ExportFixes.empty()) {
-    std::error_code EC;
-    raw_fd_ostream FixesOS(Run.ExportFixes, EC);
-    if (EC)
-      return createStringError(EC, "cannot write '%s': %s",
-                               Run.ExportFixes.c_str(), EC.message().c_str());
-    exportReplacements(Run.Files.front(), Reported, FixesOS);
-  }
+  if (!Run.ExportFixes.empty())
+    if (Error E = writeToOutput(Run.ExportFixes, [&](raw_ostream &OS) {
+          exportReplacements(Run.Files.front(), Reported, OS);
+          return Error::success();
+        }))
+      return usageError("cannot write --export-fixes", Run.ExportFixes,
+                        toString(std::move(E)));
   return Error::success();
 }
 
@@ -131,17 +137,10 @@ int main(int argc, const char **argv) {
     return listChecks(Run);
   const auto Start = std::chrono::steady_clock::now();
 
-  std::optional<Baseline> Accepted;
-  if (!Run.BaselineFile.empty()) {
-    Expected<Baseline> Read = Baseline::read(Run.BaselineFile);
-    if (!Read)
-      return fail(Read.takeError());
-    Accepted = std::move(*Read);
-  }
-
+  std::optional<Baseline> &Accepted = Run.Accepted;
   CrashRecoveryContext::Enable();
   AnalysisResults Analysed = analyseUnits(
-      Run.compilations(), Run.Files,
+      *Run.Compilations, Run.Files,
       AnalysisOptions{Run.Tidy, Run.Jobs, /*ApplyAnyFix=*/Run.FixNotes});
   for (const std::string &File : Analysed.InternalErrors)
     errs() << "pincheck: internal error analysing '" << File

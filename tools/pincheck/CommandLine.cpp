@@ -37,64 +37,67 @@ static cl::opt<std::string>
     BuildPath("p",
               cl::desc("Directory of the compilation database "
                        "(compile_commands.json or compile_flags.txt)"),
-              cl::init(""), cl::cat(PincheckCategory));
+              cl::init(""), cl::value_desc("dir"), cl::cat(PincheckCategory));
 
 static cl::list<std::string>
     ExtraArgs("extra-arg",
               cl::desc("Argument to append to every compile command"),
-              cl::cat(PincheckCategory));
+              cl::value_desc("arg"), cl::cat(PincheckCategory));
 
 static cl::list<std::string>
     ExtraArgsBefore("extra-arg-before",
                     cl::desc("Argument to prepend to every compile command"),
-                    cl::cat(PincheckCategory));
+                    cl::value_desc("arg"), cl::cat(PincheckCategory));
 
 static cl::opt<std::string>
     Checks("checks",
            cl::desc("Comma-separated list of globs of checks to enable or "
                     "(with a leading '-') disable, applied after the "
                     "configuration files; the default is 'pin-*'"),
-           cl::init(""), cl::cat(PincheckCategory));
+           cl::init(""), cl::value_desc("globs"), cl::cat(PincheckCategory));
 
 static cl::opt<std::string>
     ConfigFile("config-file",
                cl::desc("Read the configuration from this .clang-tidy style "
                         "file instead of the ones found beside the sources"),
-               cl::init(""), cl::cat(PincheckCategory));
+               cl::init(""), cl::value_desc("file"), cl::cat(PincheckCategory));
 
 static cl::opt<std::string>
     Jobs("j",
          cl::desc("Translation units analysed in parallel (default: the "
-                  "number of cores)"),
-         cl::init("0"), cl::cat(PincheckCategory));
+                  "number of cores); -j8, -j 8 and -j=8 alike"),
+         cl::init("0"), cl::value_desc("n"), cl::cat(PincheckCategory));
 
 static cl::opt<std::string>
     HeaderFilter("header-filter",
                  cl::desc("Regular expression of the headers whose findings "
                           "are shown (as in clang-tidy; an empty one shows "
                           "none)"),
-                 cl::init(""), cl::cat(PincheckCategory));
+                 cl::init(""), cl::value_desc("regex"),
+                 cl::cat(PincheckCategory));
 
 static cl::opt<std::string> ExcludeHeaderFilter(
     "exclude-header-filter",
     cl::desc("Regular expression of headers to leave out even when "
              "--header-filter matches them"),
-    cl::init(""), cl::cat(PincheckCategory));
+    cl::init(""), cl::value_desc("regex"), cl::cat(PincheckCategory));
 
 static cl::opt<std::string>
     Format("format",
            cl::desc("Output format: text (clang-style diagnostics, the "
                     "default), json (pincheck's JSON) or sarif (SARIF 2.1.0)"),
-           cl::init("text"), cl::cat(PincheckCategory));
+           cl::init("text"), cl::value_desc("text|json|sarif"),
+           cl::cat(PincheckCategory));
 
 static cl::opt<std::string> Output("output",
                                    cl::desc("Write the report to this file"),
-                                   cl::init(""), cl::cat(PincheckCategory));
+                                   cl::init(""), cl::value_desc("file"),
+                                   cl::cat(PincheckCategory));
 
 static cl::opt<std::string> ExportFixes(
     "export-fixes",
     cl::desc("Write the fix-its as YAML for clang-apply-replacements"),
-    cl::init(""), cl::cat(PincheckCategory));
+    cl::init(""), cl::value_desc("file"), cl::cat(PincheckCategory));
 
 static cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its of the warnings"),
                          cl::init(false), cl::cat(PincheckCategory));
@@ -114,29 +117,29 @@ static cl::opt<std::string> BaselineFile(
     "baseline",
     cl::desc("Accept the findings listed in this baseline file; only new "
              "findings count"),
-    cl::init(""), cl::cat(PincheckCategory));
+    cl::init(""), cl::value_desc("file"), cl::cat(PincheckCategory));
 
 static cl::opt<std::string> WriteBaseline(
     "write-baseline",
     cl::desc("Write the current findings to this baseline file and exit 0"),
-    cl::init(""), cl::cat(PincheckCategory));
+    cl::init(""), cl::value_desc("file"), cl::cat(PincheckCategory));
 
 static cl::opt<std::string> WarningsAsErrors(
     "warnings-as-errors",
     cl::desc("Globs of checks whose findings are reported as errors"),
-    cl::init(""), cl::cat(PincheckCategory));
+    cl::init(""), cl::value_desc("globs"), cl::cat(PincheckCategory));
 
 static cl::opt<std::string> SourceRoot(
     "source-root",
     cl::desc("Directory that report paths, baselines and SARIF's %SRCROOT% "
              "are relative to (default: the current directory)"),
-    cl::init(""), cl::cat(PincheckCategory));
+    cl::init(""), cl::value_desc("dir"), cl::cat(PincheckCategory));
 
 static cl::opt<std::string> DocsBaseUrl(
     "docs-base-url",
     cl::desc("URL prefix of the check pages, for SARIF rule help"),
     cl::init("https://github.com/pincheck/pincheck/blob/main/docs/checks/"),
-    cl::cat(PincheckCategory));
+    cl::value_desc("url"), cl::cat(PincheckCategory));
 
 static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the enabled checks and exit"),
@@ -149,6 +152,139 @@ static void printVersion(raw_ostream &OS) {
 /// The option `Arg` as written: `-j` for one letter, else `--name`.
 static std::string spelled(StringRef Name) {
   return (Name.size() == 1 ? "-" : "--") + Name.str();
+}
+
+namespace {
+/// A heading of --help and the options under it, in this order.
+struct HelpGroup {
+  StringRef Heading;
+  std::vector<const cl::Option *> Options;
+};
+} // namespace
+
+/// The options by what they are about; every option of PincheckCategory
+/// belongs to one (an option left out would show under "OTHER OPTIONS").
+static std::vector<HelpGroup> helpGroups() {
+  using Options = std::vector<const cl::Option *>;
+  // std::addressof: a cl::list's operator& gives its vector of values.
+  return {
+      HelpGroup{"INPUT", Options{std::addressof(SourcePaths), &BuildPath,
+                                 std::addressof(ExtraArgs),
+                                 std::addressof(ExtraArgsBefore)}},
+      HelpGroup{"CHECKS",
+                Options{&Checks, &ConfigFile, &HeaderFilter,
+                        &ExcludeHeaderFilter, &WarningsAsErrors, &ListChecks}},
+      HelpGroup{"OUTPUT", Options{&Format, &Output, &SourceRoot, &DocsBaseUrl}},
+      HelpGroup{"FIXES", Options{&Fix, &FixNotes, &FixErrors, &ExportFixes}},
+      HelpGroup{"BASELINE", Options{&BaselineFile, &WriteBaseline}},
+      HelpGroup{"RUN", Options{&Jobs}},
+  };
+}
+
+static const char HelpExamples[] = R"(EXAMPLES:
+  Every file of build/compile_commands.json:
+    pincheck -p build
+  Only these files, with their commands from the database:
+    pincheck -p build src/a.cpp src/b.cpp
+  Without a database, the compiler flags after --:
+    pincheck src/a.cpp -- -std=c++17 -Iinclude
+  SARIF for code scanning, eight translation units at once:
+    pincheck -p build -j8 --format=sarif --output=pincheck.sarif
+  Adopting pincheck: record today's findings once, then fail on new ones:
+    pincheck -p build --write-baseline=.pincheck-baseline.json
+    pincheck -p build --baseline=.pincheck-baseline.json
+  Apply the fix-its of the warnings:
+    pincheck -p build --fix
+
+EXIT STATUS:
+  0 no findings (outside the baseline), 1 findings, 2 usage, input or
+  compile errors, or an internal error. More in docs/ci.md.
+)";
+
+/// How an option is written in --help: `--name=<value>`, `-j <value>`,
+/// `--flag`, or `<source>...`.
+static std::string helpSpelling(const cl::Option &Option) {
+  if (Option.isPositional())
+    return Option.HelpStr.str();
+  std::string Spelled = spelled(Option.ArgStr);
+  if (Option.getValueExpectedFlag() != cl::ValueRequired)
+    return Spelled;
+  StringRef Value = Option.ValueStr.empty() ? "value" : Option.ValueStr;
+  return Spelled + (Option.ArgStr.size() == 1 ? " <" : "=<") + Value.str() +
+         ">";
+}
+
+/// `Text` in lines of at most 78 columns, each after `Indent` spaces.
+static void printWrapped(raw_ostream &OS, StringRef Text, unsigned Indent) {
+  unsigned Column = 0;
+  for (StringRef Word : llvm::split(Text, ' ')) {
+    if (Column > 0 && Column + 1 + Word.size() > 78) {
+      OS << "\n";
+      Column = 0;
+    }
+    if (Column == 0) {
+      OS.indent(Indent);
+      Column = Indent;
+    } else {
+      OS << ' ';
+      ++Column;
+    }
+    OS << Word;
+    Column += Word.size();
+  }
+  OS << "\n";
+}
+
+/// --help: the options grouped by what they are about, then examples. (One
+/// llvm::cl category per group would print them in alphabetical order.)
+static void printHelp(raw_ostream &OS) {
+  OS << "OVERVIEW: " << Overview << "\n"
+     << "USAGE: pincheck [options] [<source>...] [-- <compiler flags>]\n";
+  std::vector<HelpGroup> Groups = helpGroups();
+  HelpGroup Other{"OTHER", {}};
+  for (const auto &Entry : cl::getRegisteredOptions()) {
+    const cl::Option *Option = Entry.second;
+    if (is_contained(Option->Categories, &PincheckCategory) &&
+        llvm::none_of(Groups,
+                      [&](const HelpGroup &Group) {
+                        return is_contained(Group.Options, Option);
+                      }) &&
+        !is_contained(Other.Options, Option))
+      Other.Options.push_back(Option);
+  }
+  if (!Other.Options.empty())
+    Groups.push_back(std::move(Other));
+  for (const HelpGroup &Group : Groups) {
+    OS << "\n" << Group.Heading << " OPTIONS:\n";
+    for (const cl::Option *Option : Group.Options) {
+      OS << "  " << helpSpelling(*Option) << "\n";
+      printWrapped(OS,
+                   Option->isPositional()
+                       ? "The translation units to analyse (default: every "
+                         "file of the compilation database)"
+                       : Option->HelpStr,
+                   /*Indent=*/6);
+    }
+  }
+  OS << "\n" << HelpExamples;
+}
+
+/// `-j8` for `-j=8`, as make and run-clang-tidy accept it; before `--`
+/// only (ArgsEnd), where the compiler's flags are not the jobs'.
+static std::vector<std::string> withJobsSpelled(int ArgsEnd,
+                                                const char **Argv) {
+  std::vector<std::string> Args(Argv, Argv + ArgsEnd);
+  for (std::string &Arg : llvm::drop_begin(Args))
+    if (StringRef(Arg).starts_with("-j") && Arg.size() > 2 && Arg[2] != '=')
+      Arg.insert(2, "=");
+  return Args;
+}
+
+/// --help, -help and -h, printed by pincheck rather than llvm::cl.
+static bool asksForHelp(ArrayRef<std::string> Args) {
+  return llvm::any_of(llvm::drop_begin(Args), [](StringRef Arg) {
+    return Arg == "--help" || Arg == "-help" || Arg == "-h";
+  });
 }
 
 static Error unknownOption(StringRef Arg, StringRef Name) {
@@ -374,13 +510,26 @@ Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
   std::unique_ptr<tooling::CompilationDatabase> FixedFlags =
       tooling::FixedCompilationDatabase::loadFromCommandLine(Argc, Argv,
                                                              FlagsError);
-  if (!FlagsError.empty())
-    return usageError("invalid compiler flags after", "--", FlagsError);
-  if (Error E = checkOptionSpelling(ArrayRef(Argv, Argc)))
+  if (!FlagsError.empty()) {
+    StringRef Why = StringRef(FlagsError).trim();
+    Why.consume_front("error: "); // The driver's, which says it is one.
+    return usageError("invalid compiler flags after", "--", Why);
+  }
+  std::vector<std::string> Args = withJobsSpelled(Argc, Argv);
+  if (asksForHelp(Args)) {
+    printHelp(outs());
+    outs().flush();
+    std::exit(0);
+  }
+  std::vector<const char *> ArgPointers;
+  for (const std::string &Arg : Args)
+    ArgPointers.push_back(Arg.c_str());
+  if (Error E = checkOptionSpelling(ArgPointers))
     return std::move(E);
   std::string Messages;
   raw_string_ostream Errors(Messages);
-  if (!cl::ParseCommandLineOptions(Argc, Argv, Overview, &Errors))
+  if (!cl::ParseCommandLineOptions(static_cast<int>(ArgPointers.size()),
+                                   ArgPointers.data(), Overview, &Errors))
     return commandLineError(Messages);
 
   Expected<Invocation> Result = fromOptions();

@@ -111,9 +111,12 @@ if other_llvm is None and lit_config.params.get("pincheck_other_llvm") == "requi
     lit_config.fatal("the version-mismatch tests need the clang-tidy and clang++ "
                      "of another supported LLVM than " + config.llvm_version)
 
+# JSON Schemas: pincheck's own (docs/schemas/) and the official SARIF one.
+config.substitutions.append(("%schemas", os.path.join(src, "docs", "schemas")))
 sarif_schema = os.path.join(obj, "test-deps", "sarif-2.1.0.json")
 try:
     import jsonschema  # noqa: F401
+    config.available_features.add("jsonschema")
     if os.path.exists(sarif_schema):
         config.available_features.add("sarif-schema")
         config.substitutions.append(("%sarif_schema", sarif_schema))

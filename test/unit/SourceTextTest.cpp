@@ -90,6 +90,30 @@ TEST(SourceTextTest, PositionsPastTheEndAreClamped) {
   EXPECT_EQ(positionOf(Text, 99, PositionEncoding::UTF16), at(1, 2));
 }
 
+TEST(SourceTextTest, MapperAgreesWithPositionOfEverywhere) {
+  // Lines longer than the mapper's checkpoint stride, with characters of
+  // every length across the checkpoints, a cut sequence and a stray byte.
+  std::string Text;
+  for (int I = 0; I < 800; ++I) // 8.8 KB: two checkpoints.
+    Text += Mixed.str();
+  Text += "\xE2\x82\nshort\n\n\xFF\x80";
+  for (int I = 0; I < 700; ++I) // 4.2 KB: one.
+    Text += "ab\xF0\x9F\x98\x80";
+  for (PositionEncoding E : {PositionEncoding::UTF8, PositionEncoding::UTF16,
+                             PositionEncoding::UTF32}) {
+    PositionMapper Mapper(Text, E);
+    for (size_t Offset = 0; Offset <= Text.size() + 1; ++Offset)
+      ASSERT_EQ(Mapper.positionOf(Offset), positionOf(Text, Offset, E))
+          << "offset " << Offset;
+  }
+}
+
+TEST(SourceTextTest, MapperOfAnEmptyText) {
+  PositionMapper Mapper("", PositionEncoding::UTF16);
+  EXPECT_EQ(Mapper.positionOf(0), at(0, 0));
+  EXPECT_EQ(Mapper.positionOf(5), at(0, 0));
+}
+
 TEST(SourceTextTest, PositionsAndRangesInJson) {
   Position P;
   json::Path::Root Root;

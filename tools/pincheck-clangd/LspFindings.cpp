@@ -19,10 +19,19 @@ namespace pincheck {
 
 namespace {
 /// The text of the files findings point into: the document's snapshot, and
-/// other files (headers of notes and fix-its) as they are on disk.
+/// other files (headers of notes and fix-its) as they are on disk; and the
+/// positions in each.
 class FileTexts {
 public:
-  explicit FileTexts(const DocumentText &Document) : Document(Document) {}
+  FileTexts(const DocumentText &Document, PositionEncoding Encoding)
+      : Document(Document), Encoding(Encoding) {}
+  /// The positions in `File`, whose text is `text(File)`.
+  const PositionMapper &positions(StringRef File, StringRef Text) {
+    auto [It, Inserted] = Mappers.try_emplace(File);
+    if (Inserted)
+      It->second = std::make_unique<PositionMapper>(Text, Encoding);
+    return *It->second;
+  }
   std::optional<StringRef> text(StringRef File) {
     if (File == Document.Path)
       return StringRef(Document.Text);
@@ -40,7 +49,9 @@ public:
 
 private:
   const DocumentText &Document;
+  PositionEncoding Encoding;
   StringMap<std::unique_ptr<MemoryBuffer>> Others;
+  StringMap<std::unique_ptr<PositionMapper>> Mappers;
 };
 
 /// Converts the findings of one document, reading each file once.
@@ -48,13 +59,13 @@ class Converter {
 public:
   Converter(const DocumentText &Document, const ClientCapabilities &Client,
             StringRef DocsBaseUrl)
-      : Texts(Document), Document(Document), Client(Client),
+      : Texts(Document, Client.Encoding), Document(Document), Client(Client),
         DocsBaseUrl(DocsBaseUrl) {}
 
   Finding convert(const DocumentFinding &Found);
 
 private:
-  Range rangeOf(const FileSpan &At, StringRef Text) const;
+  Range rangeOf(const FileSpan &At, StringRef Text);
   json::Array relatedInformation(const DocumentFinding &Found,
                                  std::string &Message);
   std::string describe(const std::vector<TextEdit> &Fix, StringRef Fallback);
@@ -76,7 +87,7 @@ static bool isIdentifierByte(char C) {
 /// The range of `At` in `Text`: its own bytes when it has a length, else
 /// the identifier (or character) that starts there, as clangd marks its
 /// own diagnostics.
-Range Converter::rangeOf(const FileSpan &At, StringRef Text) const {
+Range Converter::rangeOf(const FileSpan &At, StringRef Text) {
   size_t Begin = std::min<size_t>(At.Offset, Text.size());
   size_t End = std::min<size_t>(Begin + At.Length, Text.size());
   if (At.Length == 0) {
@@ -85,8 +96,8 @@ Range Converter::rangeOf(const FileSpan &At, StringRef Text) const {
     if (End == Begin && End < Text.size() && Text[End] != '\n')
       ++End;
   }
-  return {positionOf(Text, Begin, Client.Encoding),
-          positionOf(Text, End, Client.Encoding)};
+  const PositionMapper &Positions = Texts.positions(At.File, Text);
+  return {Positions.positionOf(Begin), Positions.positionOf(End)};
 }
 
 /// The notes as related information; for clients without it, appended to
@@ -157,9 +168,11 @@ std::optional<QuickFix> Converter::quickFix(const std::vector<TextEdit> &Fix,
     std::optional<StringRef> Text = Texts.text(Edit.Replaced.File);
     if (!Text)
       return std::nullopt; // A fix-it into an unreadable file: not offered.
-    Range Where{positionOf(*Text, Edit.Replaced.Offset, Client.Encoding),
-                positionOf(*Text, Edit.Replaced.Offset + Edit.Replaced.Length,
-                           Client.Encoding)};
+    const PositionMapper &Positions =
+        Texts.positions(Edit.Replaced.File, *Text);
+    Range Where{
+        Positions.positionOf(Edit.Replaced.Offset),
+        Positions.positionOf(Edit.Replaced.Offset + Edit.Replaced.Length)};
     Result.Edits[Texts.uri(Edit.Replaced.File)].push_back(
         json::Object{{"range", Where}, {"newText", Edit.NewText}});
   }

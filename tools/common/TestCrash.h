@@ -19,7 +19,8 @@ class ASTContext;
 
 namespace pincheck {
 
-/// Raises SIGSEGV if PINCHECK_TEST_CRASH asks for it (see above).
+/// Writes through a null pointer (SIGSEGV) if PINCHECK_TEST_CRASH asks for
+/// it (see above).
 void crashIfRequestedForTesting(const clang::ASTContext &Context);
 
 } // namespace pincheck

@@ -66,7 +66,9 @@ static UnitResult analyseUnit(const tooling::CompilationDatabase &Compilations,
   UnitResult Result;
   auto Provider = createOptionsProvider(Options.Tidy, FS);
   if (!Provider) {
-    errs() << "pincheck: " << toString(Provider.takeError()) << "\n";
+    // Checked before the analysis; only a configuration file changed since
+    // gets here.
+    errs() << "pincheck: error: " << toString(Provider.takeError()) << "\n";
     return Result;
   }
   ClangTidyContext Context(std::move(*Provider));

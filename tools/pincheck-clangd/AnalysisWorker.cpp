@@ -32,7 +32,7 @@ AnalysisWorker::AnalysisWorker(std::string Program,
     : Program(std::move(Program)), Arguments(std::move(Arguments)) {}
 
 AnalysisWorker::~AnalysisWorker() {
-  if (Process)
+  if (Process.Pid > 0)
     stop();
 }
 
@@ -41,19 +41,19 @@ Error AnalysisWorker::start() {
   if (!Started)
     return Started.takeError();
   Process = *Started;
-  Replies = std::make_unique<FrameReader>(Process->Stdout);
-  Requests = std::make_unique<FrameWriter>(Process->Stdin);
-  vlog("started the analysis worker (pid {0})", Process->Pid);
+  Replies = std::make_unique<FrameReader>(Process.Stdout);
+  Requests = std::make_unique<FrameWriter>(Process.Stdin);
+  vlog("started the analysis worker (pid {0})", Process.Pid);
   return Error::success();
 }
 
 std::string AnalysisWorker::stop() {
   // Closing its input ends a live worker; a dead one is only reaped.
-  close(Process->Stdin);
-  close(Process->Stdout);
+  close(Process.Stdin);
+  close(Process.Stdout);
   int Status = 0;
-  pid_t Pid = Process->Pid;
-  Process.reset();
+  pid_t Pid = Process.Pid;
+  Process = ChildProcess();
   Replies.reset();
   Requests.reset();
   while (waitpid(Pid, &Status, 0) < 0)
@@ -69,7 +69,7 @@ std::string AnalysisWorker::stop() {
 }
 
 Expected<AnalysisResult> AnalysisWorker::analyse(const AnalysisInput &Input) {
-  if (!Process)
+  if (Process.Pid <= 0)
     if (Error E = start())
       return createStringError(inconvertibleErrorCode(),
                                "cannot start the worker process: " +
@@ -85,7 +85,7 @@ Expected<AnalysisResult> AnalysisWorker::analyse(const AnalysisInput &Input) {
   if (!Parsed || !fromJSON(*Parsed, Result, Root)) {
     if (!Parsed)
       consumeError(Parsed.takeError());
-    kill(Process->Pid, SIGKILL); // It does not speak our protocol.
+    kill(Process.Pid, SIGKILL); // It does not speak our protocol.
     return createStringError(inconvertibleErrorCode(),
                              "unreadable reply from the worker; " + stop());
   }

@@ -17,7 +17,6 @@
 #include "Transport.h"
 #include "llvm/Support/Error.h"
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,7 +42,8 @@ private:
 
   std::string Program;
   std::vector<std::string> Arguments;
-  std::optional<ChildProcess> Process;
+  /// The running worker; Pid -1 when there is none.
+  ChildProcess Process;
   std::unique_ptr<FrameReader> Replies;
   std::unique_ptr<FrameWriter> Requests;
 };

@@ -25,7 +25,7 @@ public:
   explicit SingleCommandDatabase(tooling::CompileCommand Command)
       : Command(std::move(Command)) {}
   std::vector<tooling::CompileCommand>
-  getCompileCommands(StringRef File) const override {
+  getCompileCommands(StringRef /*File*/) const override {
     return {Command};
   }
   std::vector<std::string> getAllFiles() const override {

@@ -153,9 +153,11 @@ void Server::onInitialize(const ClientMessage &Received) {
 
 void Server::onDidOpen(const ClientMessage &Received) {
   const json::Object *TextDocument = Received.Params.getObject("textDocument");
-  if (!Received.Path || !TextDocument)
+  std::optional<StringRef> Uri =
+      TextDocument ? TextDocument->getString("uri") : std::nullopt;
+  if (!Received.Path || !Uri)
     return;
-  Documents.open(*Received.Path, TextDocument->getString("uri")->str(),
+  Documents.open(*Received.Path, Uri->str(),
                  TextDocument->getString("text").value_or("").str(),
                  TextDocument->getInteger("version").value_or(0));
   Scheduler.schedule(*Received.Path, std::chrono::milliseconds(0));
@@ -207,9 +209,8 @@ void Server::onCodeAction(const ClientMessage &Received) {
     }
   // The reply is awaited either way, so that it is not taken for another.
   expectReply(*Id, [this, WantsQuickFixes, Path = *Received.Path,
-                    Requested](const Frame &Reply, json::Object &Message) {
-    return WantsQuickFixes &&
-           onCodeActionReply(Reply, Message, Path, Requested);
+                    Requested](const Frame &, json::Object &Message) {
+    return WantsQuickFixes && onCodeActionReply(Message, Path, Requested);
   });
 }
 
@@ -338,7 +339,7 @@ bool Server::onPublishDiagnostics(const Frame &Received,
   json::Array Ours;
   if (Path && Diagnostics)
     Ours = Documents.mergeWithClangd(*Path, *Diagnostics);
-  if (Ours.empty()) {
+  if (!Path || !Diagnostics || Ours.empty()) {
     ToClient.writeRaw(Received.Bytes);
     return true;
   }
@@ -350,8 +351,7 @@ bool Server::onPublishDiagnostics(const Frame &Received,
   return true;
 }
 
-bool Server::onCodeActionReply(const Frame &Received, json::Object &Message,
-                               const std::string &Path,
+bool Server::onCodeActionReply(json::Object &Message, const std::string &Path,
                                const Range &Requested) {
   const ClientCapabilities Capabilities = clientCapabilities();
   json::Value *Result = Message.get("result");

@@ -93,8 +93,8 @@ private:
   std::optional<ClangdHandler> takeReplyHandler(const llvm::json::Value &Id);
   bool onInitializeReply(llvm::json::Object &Message);
   bool onPublishDiagnostics(const Frame &Received, llvm::json::Object &Message);
-  bool onCodeActionReply(const Frame &Received, llvm::json::Object &Message,
-                         const std::string &Path, const Range &Requested);
+  bool onCodeActionReply(llvm::json::Object &Message, const std::string &Path,
+                         const Range &Requested);
   /// Publishes after an analysis when pincheck's part changed.
   void publishFindings(const std::string &Path);
 

@@ -400,11 +400,8 @@ static Expected<Invocation> fromOptions() {
   if (!SourceRoot.empty())
     if (Error E = checkDirectory("--source-root", SourceRoot))
       return std::move(E);
-  SmallString<256> Root(SourceRoot);
-  if (Root.empty())
-    sys::fs::current_path(Root);
-  sys::fs::make_absolute(Root);
-  Result.SourceRoot = std::string(Root);
+  Result.SourceRoot =
+      absolutePath(SourceRoot.empty() ? StringRef(".") : StringRef(SourceRoot));
   return std::move(Result);
 }
 
@@ -523,6 +520,7 @@ Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
     std::exit(0);
   }
   std::vector<const char *> ArgPointers;
+  ArgPointers.reserve(Args.size());
   for (const std::string &Arg : Args)
     ArgPointers.push_back(Arg.c_str());
   if (Error E = checkOptionSpelling(ArgPointers))

@@ -33,6 +33,14 @@ Error usageError(const Twine &What, StringRef Culprit, const Twine &Why) {
                            StringRef(Reason).rtrim().str().c_str());
 }
 
+std::string absolutePath(StringRef Path) {
+  SmallString<256> Absolute(Path);
+  if (sys::fs::make_absolute(Absolute))
+    return Path.str();
+  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
+}
+
 Error checkRegex(StringRef Option, StringRef Regex) {
   // An empty filter matches nothing, as in clang-tidy (llvm::Regex refuses
   // an empty expression).
@@ -100,8 +108,7 @@ Error checkDirectory(StringRef Option, StringRef Path) {
 }
 
 Error checkWritable(StringRef Option, StringRef Path) {
-  SmallString<256> Absolute(Path);
-  sys::fs::make_absolute(Absolute);
+  std::string Absolute = absolutePath(Path);
   const std::string What = ("cannot write " + Option).str();
   sys::fs::file_status Status;
   if (!sys::fs::status(Absolute, Status)) {
@@ -132,7 +139,7 @@ Error checkSources(ArrayRef<std::string> Files) {
     int FD;
     if (std::error_code EC = sys::fs::openFileForRead(File, FD))
       return usageError("cannot read source file", File, EC.message());
-    sys::fs::closeFile(FD);
+    (void)sys::fs::closeFile(FD); // Read from, nothing lost if it fails.
   }
   return Error::success();
 }
@@ -168,11 +175,7 @@ static Expected<bool> checkConfigurationFile(StringRef Path) {
 Error checkConfigurationFiles(ArrayRef<std::string> Files) {
   StringSet<> Checked;
   for (const std::string &File : Files) {
-    std::string Absolute = normalizedPath(File, "");
-    SmallString<256> Current;
-    sys::fs::current_path(Current);
-    if (!sys::path::is_absolute(Absolute))
-      Absolute = normalizedPath(File, Current);
+    std::string Absolute = absolutePath(File);
     for (StringRef Dir = sys::path::parent_path(Absolute); !Dir.empty();
          Dir = sys::path::parent_path(Dir)) {
       if (!Checked.insert(Dir).second)
@@ -266,8 +269,7 @@ loadCompilationDatabase(StringRef Directory) {
 
 Expected<std::unique_ptr<tooling::CompilationDatabase>>
 findCompilationDatabase(StringRef Source) {
-  SmallString<256> Absolute(Source);
-  sys::fs::make_absolute(Absolute);
+  std::string Absolute = absolutePath(Source);
   for (StringRef Dir = sys::path::parent_path(Absolute); !Dir.empty();
        Dir = sys::path::parent_path(Dir))
     for (StringRef Name : {"compile_commands.json", "compile_flags.txt"}) {

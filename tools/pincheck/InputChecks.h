@@ -30,6 +30,11 @@ namespace pincheck {
 llvm::Error usageError(const llvm::Twine &What, llvm::StringRef Culprit,
                        const llvm::Twine &Why);
 
+/// `Path` made absolute against the current directory, without `.` or
+/// `..`; as it is when the current directory cannot be known (it then
+/// still names the same file).
+std::string absolutePath(llvm::StringRef Path);
+
 /// A valid llvm::Regex, as clang-tidy's header filters are.
 llvm::Error checkRegex(llvm::StringRef Option, llvm::StringRef Regex);
 

@@ -13,13 +13,33 @@ using namespace llvm;
 
 namespace pincheck {
 
-void crashIfRequestedForTesting(const clang::ASTContext &Context) {
-  static const std::optional<std::string> Marker =
-      sys::Process::GetEnv("PINCHECK_TEST_CRASH");
+/// Whether the environment variable `Name` is set to a text that the main
+/// file of `Context` contains.
+static bool requested(const std::optional<std::string> &Marker,
+                      const clang::ASTContext &Context) {
   if (!Marker || Marker->empty())
-    return;
+    return false;
   const clang::SourceManager &SM = Context.getSourceManager();
-  if (!SM.getBufferData(SM.getMainFileID()).contains(*Marker))
+  return SM.getBufferData(SM.getMainFileID()).contains(*Marker);
+}
+
+/// Recursion without end, as a model without a depth bound would recurse.
+/// The volatile frame keeps it from being a loop or a tail call.
+[[gnu::noinline]] static void recurseForever(unsigned Depth) {
+  volatile char Frame[512];
+  Frame[0] = static_cast<char>(Depth);
+  recurseForever(Depth + 1);
+  Frame[1] = Frame[0];
+}
+
+void crashIfRequestedForTesting(const clang::ASTContext &Context) {
+  static const std::optional<std::string> Crash =
+      sys::Process::GetEnv("PINCHECK_TEST_CRASH");
+  static const std::optional<std::string> Overflow =
+      sys::Process::GetEnv("PINCHECK_TEST_STACK_OVERFLOW");
+  if (requested(Overflow, Context))
+    recurseForever(0);
+  if (!requested(Crash, Context))
     return;
   // A real fault rather than raise(SIGSEGV): LLVM's own signal handler
   // (InitLLVM's) prints its stack dump and returns, which ends the process

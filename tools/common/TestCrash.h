@@ -6,7 +6,9 @@
 // process. To test that without a real bug, the analysis crashes on request:
 // with PINCHECK_TEST_CRASH=TEXT in the environment, the analysis of a
 // translation unit whose main file contains TEXT ends with a segmentation
-// fault before any check runs. Without the variable nothing changes.
+// fault before any check runs; with PINCHECK_TEST_STACK_OVERFLOW=TEXT, with
+// a stack overflow (recursion without end). Without the variables nothing
+// changes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,8 +21,9 @@ class ASTContext;
 
 namespace pincheck {
 
-/// Writes through a null pointer (SIGSEGV) if PINCHECK_TEST_CRASH asks for
-/// it (see above).
+/// Writes through a null pointer (SIGSEGV), or overflows the stack, if
+/// PINCHECK_TEST_CRASH or PINCHECK_TEST_STACK_OVERFLOW asks for it (see
+/// above).
 void crashIfRequestedForTesting(const clang::ASTContext &Context);
 
 } // namespace pincheck

@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Checks/TidyCompat.h"
+#include "CrashRecovery.h"
 #include "UserCodeScope.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -31,7 +32,6 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "clang/Frontend/MultiplexConsumer.h"
-#include "llvm/Support/CrashRecoveryContext.h"
 
 using namespace clang;
 using namespace clang::tidy;
@@ -52,12 +52,8 @@ public:
         CollectorEngine(std::move(CollectorEngine)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    // The driver enables crash recovery for an in-process cc1, not for a
-    // separate one (-fno-integrated-cc1); enabling it twice is harmless.
-    llvm::CrashRecoveryContext::Enable();
     const std::vector<Decl *> Scope = Ctx.getTraversalScope();
-    llvm::CrashRecoveryContext Recovery;
-    if (!Recovery.RunSafely([&] {
+    if (!runRecoveringFromCrashes([&] {
           UserCodeConsumer::HandleTranslationUnit(Ctx);
           Collector->finish();
         })) {

@@ -5,10 +5,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis.h"
+#include "CrashRecovery.h"
 #include "Findings.h"
 #include "TidyEngine.h"
 #include "clang-tidy/ClangTidy.h"
-#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -72,8 +72,7 @@ static UnitResult analyseUnit(const tooling::CompilationDatabase &Compilations,
     return Result;
   }
   ClangTidyContext Context(std::move(*Provider));
-  CrashRecoveryContext Recovery;
-  if (!Recovery.RunSafely([&] {
+  if (!runRecoveringFromCrashes([&] {
         Result.Errors = runTidyOnUserCode(Context, Compilations, File, FS,
                                           Options.ApplyAnyFix);
       })) {

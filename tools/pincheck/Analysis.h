@@ -38,8 +38,7 @@ struct AnalysisResults {
 
 /// Analyses `Files` with their commands from `Compilations`; a progress
 /// line shows on a terminal. Each unit runs under crash recovery
-/// (llvm::CrashRecoveryContext must be enabled): a crash loses that unit's
-/// results only.
+/// (runRecoveringFromCrashes): a crash loses that unit's results only.
 AnalysisResults
 analyseUnits(const clang::tooling::CompilationDatabase &Compilations,
              const std::vector<std::string> &Files,

@@ -28,7 +28,6 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "pincheck/Version.h"
-#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -138,7 +137,6 @@ int main(int argc, const char **argv) {
   const auto Start = std::chrono::steady_clock::now();
 
   std::optional<Baseline> &Accepted = Run.Accepted;
-  CrashRecoveryContext::Enable();
   AnalysisResults Analysed = analyseUnits(
       *Run.Compilations, Run.Files,
       AnalysisOptions{Run.Tidy, Run.Jobs, /*ApplyAnyFix=*/Run.FixNotes});

@@ -11,7 +11,7 @@ install(FILES include/pincheck/pin.h
 # The README beside docs/, so that its links into docs/ keep working.
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs
-  FILES_MATCHING PATTERN "*.md")
+  FILES_MATCHING PATTERN "*.md" PATTERN "*.schema.json")
 
 # pincheckConfig.cmake sets pincheck_<TOOL>_EXECUTABLE for every installed
 # tool: pincheck_EXECUTABLE for pincheck, pincheck_CLANGD_EXECUTABLE for

@@ -2,9 +2,19 @@
 """Runs one pincheck check on a test file through one frontend and checks the
 result, in the manner of clang-tidy's own check tests.
 
-  %check_pincheck [--frontend=tidy|cli] [--check-suffix=S] [--config-file=F]
-                  [--fix-notes]
+  %check_pincheck [--frontend=tidy|cli|plugin] [--check-suffix=S]
+                  [--config-file=F] [--fix-notes]
                   FILE CHECK-NAME TEMP [-- COMPILER-FLAGS...]
+
+* The frontends: the clang-tidy plugin in clang-tidy (`tidy`), the pincheck
+  CLI (`cli`), and the compiler plugin in `clang++ -fsyntax-only` (`plugin`),
+  with `-fplugin-arg-pincheck-checks=-*,CHECK-NAME` and the compiler's own
+  warnings off (`-Wno-everything`). The compiler plugin has
+  no --config-file: the file is written as the `.clang-tidy` beside the copy
+  of FILE, which the plugin reads as clang-tidy would. It applies fix-its
+  with clang's own `-Xclang -fixit`, which applies the fix-its of warnings
+  and never those of notes, as --fix does; --fix-notes has no equivalent
+  there and is refused.
 
 * Lines with the prefix followed by -LLVM<N> (CHECK-MESSAGES-LLVM22:) apply
   only when pincheck is built against LLVM N, for output that differs
@@ -41,12 +51,13 @@ def main():
     parser.add_argument("--clang-tidy", required=True)
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--pincheck", required=True)
+    parser.add_argument("--compiler-plugin", required=True)
     parser.add_argument("--filecheck", required=True)
     parser.add_argument("--clangxx", required=True)
     parser.add_argument("--llvm-version", required=True,
                         help="the LLVM major pincheck is built against")
     parser.add_argument("-I", dest="includes", action="append", default=[])
-    parser.add_argument("--frontend", choices=["tidy", "cli"], default="tidy")
+    parser.add_argument("--frontend", choices=["tidy", "cli", "plugin"], default="tidy")
     parser.add_argument("--check-suffix", default="")
     parser.add_argument("--config-file")
     parser.add_argument("--fix-notes", action="store_true",
@@ -60,6 +71,9 @@ def main():
         split = argv.index("--")
         argv, flags = argv[:split], argv[split + 1:]
     args = parser.parse_args(argv)
+    if args.frontend == "plugin" and args.fix_notes:
+        fail("the compiler plugin cannot apply the fix-its of notes "
+             "(clang's -fixit applies only those of warnings)")
     if not any(f.startswith("-std=") for f in flags):
         flags.append("-std=c++17")
     flags += [f"-I{path}" for path in args.includes]
@@ -79,6 +93,17 @@ def main():
     # CHECK comments, which would otherwise match themselves.
     os.makedirs(os.path.dirname(os.path.abspath(args.temp)), exist_ok=True)
     temp_source = args.temp + ".cpp"
+    if args.frontend == "plugin":
+        # A directory of its own, for the configuration beside the source.
+        temp_dir = args.temp + ".plugin"
+        os.makedirs(temp_dir, exist_ok=True)
+        temp_source = os.path.join(temp_dir, os.path.basename(args.temp) + ".cpp")
+        config = os.path.join(temp_dir, ".clang-tidy")
+        if args.config_file:
+            with open(args.config_file) as src, open(config, "w") as dst:
+                dst.write(src.read())
+        elif os.path.exists(config):
+            os.remove(config)
     with open(temp_source, "w") as f:
         f.write(re.sub(r"//\s*CHECK-[A-Z0-9-]+:.*", "", source))
 
@@ -90,11 +115,22 @@ def main():
         common.append(f"--config-file={args.config_file}")
     if args.frontend == "tidy":
         cmd = [args.clang_tidy, f"--load={args.plugin}"] + common
+        cmd += [temp_source, "--"] + flags
         ok_status = {0}
-    else:
-        cmd = [args.pincheck] + common
+    elif args.frontend == "cli":
+        cmd = [args.pincheck] + common + [temp_source, "--"] + flags
         ok_status = {0, 1}
-    cmd += [temp_source, "--"] + flags
+    else:
+        # -Wno-everything: the compiler's own warnings are not pincheck's
+        # (clang-tidy leaves them out unless a clang-diagnostic-* check is
+        # enabled); the plugin's are not in any warning group and stay.
+        cmd = [args.clangxx, "-fsyntax-only", "-Wno-everything",
+               f"-fplugin={args.compiler_plugin}",
+               f"-fplugin-arg-pincheck-checks=-*,{args.check}"]
+        if has_fixes:
+            cmd += ["-Xclang", "-fixit"]
+        cmd += flags + [temp_source]
+        ok_status = {0}
     status, output = run(cmd)
     if status not in ok_status:
         fail(f"{' '.join(cmd)} exited with {status}", output)

@@ -20,6 +20,7 @@ config.substitutions.append(
     ("%check_pincheck",
      f"{config.python} {check_script} --clang-tidy={config.clang_tidy} "
      f"--plugin={tidy_plugin} --pincheck={pincheck} "
+     f"--compiler-plugin={compiler_plugin} "
      f"--filecheck={config.filecheck} --clangxx={config.clangxx} "
      f"--llvm-version={config.llvm_version} "
      f"-I{os.path.join(src, 'include')}"))
@@ -36,6 +37,9 @@ config.substitutions.append(("%llvm_version", config.llvm_version))
 config.substitutions.append(("%cmake", config.cmake))
 config.substitutions.append(("%cpack", config.cpack))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%clang_format", config.clang_format))
+# Before %pincheck, of which it starts like.
+config.substitutions.insert(0, ("%pincheck_src", src))
 config.substitutions.append(("%examples", os.path.join(src, "examples")))
 config.substitutions.append(
     ("%expect_exit", f"{config.python} {os.path.join(src, 'test', 'expect_exit.py')}"))
@@ -59,6 +63,14 @@ nvim = shutil.which("nvim")
 if nvim:
     config.available_features.add("nvim")
     config.substitutions.append(("%nvim", nvim))
+
+# Tests of files that cannot be written: root writes any file, so as root
+# the command runs as nobody (setpriv, from util-linux).
+if os.geteuid() == 0:
+    config.substitutions.append(
+        ("%unprivileged", "setpriv --reuid=65534 --regid=65534 --clear-groups"))
+else:
+    config.substitutions.append(("%unprivileged", ""))
 
 if config.gxx:
     config.available_features.add("gxx")
@@ -99,9 +111,12 @@ if other_llvm is None and lit_config.params.get("pincheck_other_llvm") == "requi
     lit_config.fatal("the version-mismatch tests need the clang-tidy and clang++ "
                      "of another supported LLVM than " + config.llvm_version)
 
+# JSON Schemas: pincheck's own (docs/schemas/) and the official SARIF one.
+config.substitutions.append(("%schemas", os.path.join(src, "docs", "schemas")))
 sarif_schema = os.path.join(obj, "test-deps", "sarif-2.1.0.json")
 try:
     import jsonschema  # noqa: F401
+    config.available_features.add("jsonschema")
     if os.path.exists(sarif_schema):
         config.available_features.add("sarif-schema")
         config.substitutions.append(("%sarif_schema", sarif_schema))

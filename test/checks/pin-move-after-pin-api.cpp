@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-move-after-pin %t
 // RUN: %check_pincheck --frontend=cli %s pin-move-after-pin %t
+// RUN: %check_pincheck --frontend=plugin %s pin-move-after-pin %t
 
 // The API model against the real library headers (zlib1g-dev, libuv1-dev,
 // libcurl4-openssl-dev): each entry's note says why.

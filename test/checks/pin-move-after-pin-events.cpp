@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-move-after-pin %t
 // RUN: %check_pincheck --frontend=cli %s pin-move-after-pin %t
+// RUN: %check_pincheck --frontend=plugin %s pin-move-after-pin %t
 
 // Each pin event of model section 4, each with a negative twin.
 

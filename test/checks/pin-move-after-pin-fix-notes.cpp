@@ -1,5 +1,7 @@
 // RUN: %check_pincheck --frontend=tidy --fix-notes %s pin-move-after-pin %t
 // RUN: %check_pincheck --frontend=cli --fix-notes %s pin-move-after-pin %t
+// No compiler-plugin run: this file checks only fix-its on notes, and
+// clang's -fixit applies the fix-its of warnings alone (as --fix does).
 
 // The repairs that change meaning are fix-its on notes: applied by
 // --fix-notes (and editor quick fixes), never by --fix.

@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-move-after-pin %t
 // RUN: %check_pincheck --frontend=cli %s pin-move-after-pin %t
+// RUN: %check_pincheck --frontend=plugin %s pin-move-after-pin %t
 
 // Flow sensitivity: moves before a pin are fine, as in Rust; branches make a
 // pin "may"; loops carry a pin to the next iteration.

@@ -2,6 +2,7 @@
 // reduced to their essentials, with their positive twins.
 // RUN: %check_pincheck --frontend=tidy %s pin-move-after-pin %t
 // RUN: %check_pincheck --frontend=cli %s pin-move-after-pin %t
+// RUN: %check_pincheck --frontend=plugin %s pin-move-after-pin %t
 
 #include <cstring>
 #include <utility>

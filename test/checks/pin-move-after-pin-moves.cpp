@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-move-after-pin %t -- -std=c++20
 // RUN: %check_pincheck --frontend=cli %s pin-move-after-pin %t -- -std=c++20
+// RUN: %check_pincheck --frontend=plugin %s pin-move-after-pin %t -- -std=c++20
 
 // Each move event of model section 5 on a pinned object, with negative
 // twins.

@@ -1,9 +1,11 @@
 // With the options, the listed functions pin their arguments:
 // RUN: %check_pincheck --frontend=tidy --check-suffix=OPT --config-file=%S/Inputs/pin-move-after-pin-options.yaml %s pin-move-after-pin %t
 // RUN: %check_pincheck --frontend=cli --check-suffix=OPT --config-file=%S/Inputs/pin-move-after-pin-options.yaml %s pin-move-after-pin %t
+// RUN: %check_pincheck --frontend=plugin --check-suffix=OPT --config-file=%S/Inputs/pin-move-after-pin-options.yaml %s pin-move-after-pin %t
 // Without them, nothing is reported:
 // RUN: %check_pincheck --frontend=tidy %s pin-move-after-pin %t
 // RUN: %check_pincheck --frontend=cli %s pin-move-after-pin %t
+// RUN: %check_pincheck --frontend=plugin %s pin-move-after-pin %t
 
 struct Handle {
   int fd = -1;

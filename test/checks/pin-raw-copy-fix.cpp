@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-raw-copy %t
 // RUN: %check_pincheck --frontend=cli %s pin-raw-copy %t
+// RUN: %check_pincheck --frontend=plugin %s pin-raw-copy %t
 
 // memcpy(&a, &b, sizeof(T)) becomes `a = b;` when T's copy assignment
 // re-seats its pointers; otherwise no fix-it (an assignment would copy the

@@ -3,6 +3,7 @@
 // REQUIRES: libcxx
 // RUN: %check_pincheck --frontend=tidy %s pin-raw-copy %t -- -std=c++17 -stdlib=libc++
 // RUN: %check_pincheck --frontend=cli %s pin-raw-copy %t -- -std=c++17 -stdlib=libc++
+// RUN: %check_pincheck --frontend=plugin %s pin-raw-copy %t -- -std=c++17 -stdlib=libc++
 
 #include <cstring>
 #include <list>

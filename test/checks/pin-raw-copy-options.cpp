@@ -1,8 +1,10 @@
 // PinnedTypes makes a class a pinned marker without annotating it.
 // RUN: %check_pincheck --frontend=tidy --check-suffix=MARKED --config-file=%S/Inputs/pinned-types.yaml %s pin-raw-copy %t
 // RUN: %check_pincheck --frontend=cli --check-suffix=MARKED --config-file=%S/Inputs/pinned-types.yaml %s pin-raw-copy %t
+// RUN: %check_pincheck --frontend=plugin --check-suffix=MARKED --config-file=%S/Inputs/pinned-types.yaml %s pin-raw-copy %t
 // Without the option the same code is fine:
 // RUN: %check_pincheck --frontend=cli %s pin-raw-copy %t
+// RUN: %check_pincheck --frontend=plugin %s pin-raw-copy %t
 
 #include <cstring>
 

@@ -3,6 +3,7 @@
 // sentinel node) do.
 // RUN: %check_pincheck --frontend=tidy --check-suffix=LIBSTDCXX %s pin-raw-copy %t
 // RUN: %check_pincheck --frontend=cli --check-suffix=LIBSTDCXX %s pin-raw-copy %t
+// RUN: %check_pincheck --frontend=plugin --check-suffix=LIBSTDCXX %s pin-raw-copy %t
 
 #include <cstring>
 #include <list>

@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-raw-copy %t -- -std=c++20
 // RUN: %check_pincheck --frontend=cli %s pin-raw-copy %t -- -std=c++20
+// RUN: %check_pincheck --frontend=plugin %s pin-raw-copy %t -- -std=c++20
 
 // Byte copies of objects that must not move, pinned or not. The standard
 // library is libstdc++ (the default here): its std::string points into

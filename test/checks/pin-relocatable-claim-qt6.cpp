@@ -2,6 +2,7 @@
 // REQUIRES: qt6
 // RUN: %check_pincheck --frontend=tidy %s pin-relocatable-claim %t -- -std=c++17 -fPIC -I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore
 // RUN: %check_pincheck --frontend=cli %s pin-relocatable-claim %t -- -std=c++17 -fPIC -I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore
+// RUN: %check_pincheck --frontend=plugin %s pin-relocatable-claim %t -- -std=c++17 -fPIC -I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore
 
 #include <QtCore/QString>
 #include <QtCore/qtypeinfo.h>

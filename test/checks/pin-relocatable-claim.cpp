@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-relocatable-claim %t -- -std=c++17 -Wno-unknown-attributes -I%S/Inputs
 // RUN: %check_pincheck --frontend=cli %s pin-relocatable-claim %t -- -std=c++17 -Wno-unknown-attributes -I%S/Inputs
+// RUN: %check_pincheck --frontend=plugin %s pin-relocatable-claim %t -- -std=c++17 -Wno-unknown-attributes -I%S/Inputs
 
 #include <bslmf/bslmf.h>
 #include <folly/Traits.h>

@@ -4,6 +4,7 @@
 // REQUIRES: qt6
 // RUN: %check_pincheck --frontend=tidy %s pin-relocating-container %t -- -std=c++17 -fPIC -idirafter %llvm_include -I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore
 // RUN: %check_pincheck --frontend=cli %s pin-relocating-container %t -- -std=c++17 -fPIC -idirafter %llvm_include -I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore
+// RUN: %check_pincheck --frontend=plugin %s pin-relocating-container %t -- -std=c++17 -fPIC -idirafter %llvm_include -I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore
 
 #include <QtCore/QList>
 #include <QtCore/QString>

@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-relocating-container %t -- -std=c++20
 // RUN: %check_pincheck --frontend=cli %s pin-relocating-container %t -- -std=c++20
+// RUN: %check_pincheck --frontend=plugin %s pin-relocating-container %t -- -std=c++20
 
 #include <algorithm>
 #include <deque>

@@ -2,6 +2,7 @@
 // reduced to their essentials, with their positive twins.
 // RUN: %check_pincheck --frontend=tidy %s pin-self-referential-type %t
 // RUN: %check_pincheck --frontend=cli %s pin-self-referential-type %t
+// RUN: %check_pincheck --frontend=plugin %s pin-self-referential-type %t
 
 #include <utility>
 #include <vector>

@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-self-referential-type %t
 // RUN: %check_pincheck --frontend=cli %s pin-self-referential-type %t
+// RUN: %check_pincheck --frontend=plugin %s pin-self-referential-type %t
 
 // Regression tests for false positives and negatives found in review.
 

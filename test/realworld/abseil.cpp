@@ -3,6 +3,7 @@
 // inline and re-points on move; correct use is quiet, a byte copy is not.
 // RUN: %check_pincheck --frontend=tidy %s 'pin-*' %t -- -std=c++17
 // RUN: %check_pincheck --frontend=cli %s 'pin-*' %t -- -std=c++17
+// RUN: %check_pincheck --frontend=plugin %s 'pin-*' %t -- -std=c++17
 
 #include <absl/container/fixed_array.h>
 #include <absl/container/flat_hash_map.h>

@@ -4,6 +4,7 @@
 // moving a linked node or copying a small_vector's bytes is not.
 // RUN: %check_pincheck --frontend=tidy %s 'pin-*' %t -- -std=c++17
 // RUN: %check_pincheck --frontend=cli %s 'pin-*' %t -- -std=c++17
+// RUN: %check_pincheck --frontend=plugin %s 'pin-*' %t -- -std=c++17
 
 #include <boost/container/small_vector.hpp>
 #include <boost/container/static_vector.hpp>

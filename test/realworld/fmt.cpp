@@ -2,6 +2,7 @@
 // on move; formatting into buffers, moving and returning them is quiet.
 // RUN: %check_pincheck --frontend=tidy %s 'pin-*' %t -- -std=c++17
 // RUN: %check_pincheck --frontend=cli %s 'pin-*' %t -- -std=c++17
+// RUN: %check_pincheck --frontend=plugin %s 'pin-*' %t -- -std=c++17
 
 #include <fmt/format.h>
 

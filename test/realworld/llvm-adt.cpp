@@ -4,6 +4,7 @@
 // is quiet; copying their bytes is not.
 // RUN: %check_pincheck --frontend=tidy %s 'pin-*' %t -- -std=c++17 -idirafter %llvm_include
 // RUN: %check_pincheck --frontend=cli %s 'pin-*' %t -- -std=c++17 -idirafter %llvm_include
+// RUN: %check_pincheck --frontend=plugin %s 'pin-*' %t -- -std=c++17 -idirafter %llvm_include
 
 #include <llvm/ADT/ArrayRef.h>
 #include <llvm/ADT/DenseMap.h>

@@ -8,6 +8,7 @@
 // REQUIRES: qt6
 // RUN: %check_pincheck --frontend=tidy %s 'pin-*' %t -- -std=c++17 -fPIC -isystem /usr/include/x86_64-linux-gnu/qt6 -isystem /usr/include/x86_64-linux-gnu/qt6/QtCore
 // RUN: %check_pincheck --frontend=cli %s 'pin-*' %t -- -std=c++17 -fPIC -isystem /usr/include/x86_64-linux-gnu/qt6 -isystem /usr/include/x86_64-linux-gnu/qt6/QtCore
+// RUN: %check_pincheck --frontend=plugin %s 'pin-*' %t -- -std=c++17 -fPIC -isystem /usr/include/x86_64-linux-gnu/qt6 -isystem /usr/include/x86_64-linux-gnu/qt6/QtCore
 
 #include <QtCore/QList>
 #include <QtCore/QObject>

@@ -5,6 +5,7 @@
 // buffer); libc++'s does not; both lists keep their sentinel inline.
 // RUN: %check_pincheck --frontend=tidy --check-suffix=GNU %s 'pin-*' %t -- -std=c++17
 // RUN: %check_pincheck --frontend=cli --check-suffix=GNU %s 'pin-*' %t -- -std=c++17
+// RUN: %check_pincheck --frontend=plugin --check-suffix=GNU %s 'pin-*' %t -- -std=c++17
 
 #include <algorithm>
 #include <cstdlib>

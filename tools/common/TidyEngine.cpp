@@ -53,6 +53,11 @@ public:
                      DiagnosticConsumer *Diagnostics) override {
     // As clang-tidy: code guarded by `__clang_analyzer__` is analysed too.
     Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    // Every diagnostic goes to the engine's consumer; without carets the
+    // compiler prints no "N warnings generated." of its own on the standard
+    // error (the CLI's summary counts the findings, and pincheck-clangd
+    // shares it with clangd).
+    Invocation->getDiagnosticOpts().ShowCarets = false;
     return FrontendActionFactory::runInvocation(
         std::move(Invocation), Files, std::move(PCHContainerOps), Diagnostics);
   }

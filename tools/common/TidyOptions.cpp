@@ -5,7 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "TidyOptions.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
 
 using namespace clang::tidy;
 using namespace llvm;
@@ -32,14 +34,22 @@ createOptionsProvider(const TidySettings &Settings,
                                                  OverrideOptions, FS);
   auto Text = MemoryBuffer::getFile(Settings.ConfigFile);
   if (!Text)
-    return createStringError(Text.getError(), "cannot read '%s': %s",
-                             Settings.ConfigFile.c_str(),
-                             Text.getError().message().c_str());
-  auto Parsed = parseConfiguration(**Text);
+    return createStringError(
+        Text.getError(), "cannot read --config-file '%s': %s",
+        Settings.ConfigFile.c_str(), Text.getError().message().c_str());
+  // The first of the parser's messages, on one line.
+  std::string Why;
+  auto Parsed = parseConfigurationWithDiags(
+      (*Text)->getMemBufferRef(), [&](const SMDiagnostic &Diagnostic) {
+        if (Why.empty())
+          Why = formatv("line {0}, column {1}: {2}", Diagnostic.getLineNo(),
+                        Diagnostic.getColumnNo() + 1, Diagnostic.getMessage());
+      });
   if (!Parsed)
     return createStringError(
-        Parsed.getError(), "invalid configuration in '%s': %s",
-        Settings.ConfigFile.c_str(), Parsed.getError().message().c_str());
+        Parsed.getError(), "invalid --config-file '%s': %s",
+        Settings.ConfigFile.c_str(),
+        Why.empty() ? Parsed.getError().message().c_str() : Why.c_str());
   return std::make_unique<ConfigOptionsProvider>(
       GlobalOptions, DefaultOptions, std::move(*Parsed), OverrideOptions, FS);
 }

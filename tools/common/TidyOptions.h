@@ -34,7 +34,9 @@ struct TidySettings {
 };
 
 /// The options provider for `Settings`; `.clang-tidy` files are read through
-/// `FS`. Fails when the configuration file cannot be read or parsed.
+/// `FS`. Fails when the configuration file cannot be read or parsed, with a
+/// one-line message: `cannot read --config-file 'FILE': WHY` or `invalid
+/// --config-file 'FILE': WHY`.
 llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
 createOptionsProvider(const TidySettings &Settings,
                       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);

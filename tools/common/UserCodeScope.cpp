@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "UserCodeScope.h"
+#include "TestCrash.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclBase.h"
 #include "clang/Basic/SourceManager.h"
@@ -35,6 +36,7 @@ UserCodeConsumer::UserCodeConsumer(std::unique_ptr<ASTConsumer> Inner)
     : MultiplexConsumer(single(std::move(Inner))) {}
 
 void UserCodeConsumer::HandleTranslationUnit(ASTContext &Context) {
+  crashIfRequestedForTesting(Context);
   std::vector<Decl *> Saved = Context.getTraversalScope();
   Context.setTraversalScope(userDeclarations(Context));
   MultiplexConsumer::HandleTranslationUnit(Context);

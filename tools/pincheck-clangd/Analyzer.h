@@ -1,73 +1,76 @@
 //===--- Analyzer.h - One document through the clang-tidy engine ----------===//
 //
 // Part of pincheck. Runs pincheck's checks on a snapshot of an open document
-// (its unsaved text laid over the file system) and turns the findings into
-// LSP diagnostics and quick fixes.
+// (its unsaved text laid over the file system) and returns the findings in
+// the document's own terms: files and byte offsets. LspFindings.h turns them
+// into LSP diagnostics and quick fixes. It runs in the worker process
+// (AnalysisWorker.h), which a crash ends.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef PINCHECK_CLANGD_ANALYZER_H
 #define PINCHECK_CLANGD_ANALYZER_H
 
-#include "SourceText.h"
 #include "TidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "llvm/Support/JSON.h"
-#include <map>
 #include <string>
 #include <vector>
 
 namespace pincheck {
 
-/// A fix-it as an LSP quick fix.
-struct QuickFix {
-  std::string Title;
-  /// The warning's own fix-it; fix-its of notes may change the program's
-  /// meaning and are never preferred.
-  bool Preferred = false;
-  /// Text edits by document URI.
-  std::map<std::string, llvm::json::Array> Edits;
+/// Bytes of a file; `File` is absolute, without `.` or `..`.
+struct FileSpan {
+  std::string File;
+  unsigned Offset = 0;
+  unsigned Length = 0;
 };
 
-/// One finding in LSP terms.
-struct Finding {
-  Range Where;
-  /// The LSP Diagnostic as published.
-  llvm::json::Object Diagnostic;
-  std::vector<QuickFix> Fixes;
+/// One replacement of a fix-it.
+struct TextEdit {
+  FileSpan Replaced;
+  std::string NewText;
 };
 
-/// What the client can take.
-struct ClientCapabilities {
-  PositionEncoding Encoding = PositionEncoding::UTF16;
-  bool RelatedInformation = false;
-  bool CodeActionLiterals = false;
-  bool DocumentChanges = false;
+/// A note of a finding, with its fix-it if it has one.
+struct FindingNote {
+  std::string Message;
+  /// Where it points; a Length of 0 marks only the location.
+  FileSpan At;
+  std::vector<TextEdit> Fix;
+};
+
+/// A finding of pincheck in the analysed document.
+struct DocumentFinding {
+  std::string Check;
+  std::string Message;
+  /// WarningsAsErrors names the check.
+  bool AsError = false;
+  /// In the document; the range the check attached, or only the location
+  /// (Length 0).
+  FileSpan At;
+  std::vector<FindingNote> Notes;
+  std::vector<TextEdit> Fix;
 };
 
 struct AnalysisInput {
   std::string Path; ///< Absolute, without `.` or `..`.
-  std::string Uri;  ///< As the client names the document.
   std::string Text;
   clang::tooling::CompileCommand Command;
-  ClientCapabilities Client;
 };
 
 struct AnalysisResult {
-  std::vector<Finding> Findings;
+  /// The findings located in the document itself.
+  std::vector<DocumentFinding> Findings;
   unsigned CompileErrors = 0;
-  /// The analysis crashed; nothing was found.
-  bool Crashed = false;
 };
 
 class Analyzer {
 public:
-  Analyzer(TidySettings Settings, std::string DocsBaseUrl);
+  explicit Analyzer(TidySettings Settings);
   AnalysisResult analyse(const AnalysisInput &Input) const;
 
 private:
   TidySettings Settings;
-  std::string DocsBaseUrl;
 };
 
 } // namespace pincheck

@@ -280,69 +280,56 @@ CompileCommands::databaseIn(StringRef Dir, std::string &Source) {
   return nullptr;
 }
 
-ResolvedCommand CompileCommands::commandFor(StringRef File) {
-  std::vector<ConfigFragment> Fragments;
-  std::lock_guard<std::mutex> Lock(Mutex);
-  if (Options.EnableConfig)
-    Fragments = configFor(File);
-
-  ResolvedCommand Result;
-  bool Found = false;
-  if (auto It = Pushed.find(File); It != Pushed.end()) {
-    Result = {It->second, "the client's compilationDatabaseChanges"};
-    Found = true;
-  } else {
-    std::vector<std::string> Directories;
-    if (!Options.CompileCommandsDir.empty() &&
-        sys::fs::is_directory(Options.CompileCommandsDir)) {
-      Directories.push_back(Options.CompileCommandsDir);
-    } else {
-      std::optional<std::string> Policy;
-      for (const ConfigFragment &Fragment : Fragments)
-        if (Fragment.CompilationDatabase) {
-          Policy = *Fragment.CompilationDatabase;
-          if (*Policy != "Ancestors" && *Policy != "None") {
-            SmallString<256> Dir(*Policy);
-            compat::makeAbsolute(Fragment.Directory, Dir);
-            Policy = std::string(Dir);
-          }
-        }
-      if (!Policy || *Policy == "Ancestors") {
-        for (StringRef Dir = sys::path::parent_path(File); !Dir.empty();
-             Dir = sys::path::parent_path(Dir))
-          Directories.push_back(Dir.str());
-      } else if (*Policy != "None") {
-        Directories.push_back(*Policy);
+/// The directories whose compilation database may hold `File`'s command,
+/// nearest first: --compile-commands-dir, else the `.clangd` files'
+/// `CompilationDatabase` policy (`Ancestors` by default, `None`, or a
+/// directory).
+static std::vector<std::string>
+databaseDirectories(StringRef File, StringRef CompileCommandsDir,
+                    ArrayRef<ConfigFragment> Fragments) {
+  if (!CompileCommandsDir.empty() && sys::fs::is_directory(CompileCommandsDir))
+    return {CompileCommandsDir.str()};
+  std::optional<std::string> Policy;
+  for (const ConfigFragment &Fragment : Fragments)
+    if (Fragment.CompilationDatabase) {
+      Policy = *Fragment.CompilationDatabase;
+      if (*Policy != "Ancestors" && *Policy != "None") {
+        SmallString<256> Dir(*Policy);
+        compat::makeAbsolute(Fragment.Directory, Dir);
+        Policy = std::string(Dir);
       }
     }
-    for (const std::string &Dir : Directories) {
-      std::string Source;
-      if (auto Database = databaseIn(Dir, Source)) {
-        std::vector<tooling::CompileCommand> Commands =
-            Database->getCompileCommands(File);
-        if (!Commands.empty()) {
-          Result = {std::move(Commands.front()), Source};
-          Found = true;
-        }
-        break; // The nearest database decides, as in clangd.
-      }
-    }
+  std::vector<std::string> Directories;
+  if (!Policy || *Policy == "Ancestors") {
+    for (StringRef Dir = sys::path::parent_path(File); !Dir.empty();
+         Dir = sys::path::parent_path(Dir))
+      Directories.push_back(Dir.str());
+  } else if (*Policy != "None") {
+    Directories.push_back(*Policy);
   }
-  if (!Found) {
-    // clangd's fallback: Objective-C++ for headers without a known language.
-    std::vector<std::string> Args = {"clang"};
-    StringRef Extension = sys::path::extension(File);
-    if (Extension.empty() || Extension == ".h")
-      Args.push_back("-xobjective-c++-header");
-    Args.insert(Args.end(), FallbackFlags.begin(), FallbackFlags.end());
-    Args.push_back(File.str());
-    Result = {tooling::CompileCommand(sys::path::parent_path(File),
-                                      sys::path::filename(File),
-                                      std::move(Args), ""),
-              "clangd's fallback command"};
-  }
+  return Directories;
+}
 
-  tooling::CompileCommand &Command = Result.Command;
+/// clangd's fallback: `clang FILE` with the client's fallback flags,
+/// Objective-C++ for headers without a known language.
+static ResolvedCommand fallbackCommand(StringRef File,
+                                       ArrayRef<std::string> FallbackFlags) {
+  std::vector<std::string> Args = {"clang"};
+  StringRef Extension = sys::path::extension(File);
+  if (Extension.empty() || Extension == ".h")
+    Args.push_back("-xobjective-c++-header");
+  Args.insert(Args.end(), FallbackFlags.begin(), FallbackFlags.end());
+  Args.push_back(File.str());
+  return {tooling::CompileCommand(sys::path::parent_path(File),
+                                  sys::path::filename(File), std::move(Args),
+                                  ""),
+          "clangd's fallback command"};
+}
+
+/// The `.clangd` files' `CompileFlags` applied to `Command`, after the
+/// compiler plugins are taken out.
+static void applyConfig(tooling::CompileCommand &Command, StringRef File,
+                        ArrayRef<ConfigFragment> Fragments) {
   if (Command.CommandLine.empty())
     Command.CommandLine.push_back("clang");
   Command.Filename = File.str();
@@ -357,7 +344,41 @@ ResolvedCommand CompileCommands::commandFor(StringRef File) {
   }
   tooling::addTargetAndModeForProgramName(Command.CommandLine,
                                           Command.CommandLine.front());
-  return Result;
+}
+
+std::optional<ResolvedCommand>
+CompileCommands::databaseCommand(StringRef File,
+                                 ArrayRef<std::string> Directories) {
+  for (const std::string &Dir : Directories) {
+    std::string Source;
+    if (auto Database = databaseIn(Dir, Source)) {
+      // The nearest database decides, as in clangd.
+      std::vector<tooling::CompileCommand> Found =
+          Database->getCompileCommands(File);
+      if (Found.empty())
+        return std::nullopt;
+      return ResolvedCommand{std::move(Found.front()), Source};
+    }
+  }
+  return std::nullopt;
+}
+
+ResolvedCommand CompileCommands::commandFor(StringRef File) {
+  std::vector<ConfigFragment> Fragments;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  if (Options.EnableConfig)
+    Fragments = configFor(File);
+
+  std::optional<ResolvedCommand> Result;
+  if (auto It = Pushed.find(File); It != Pushed.end())
+    Result = {It->second, "the client's compilationDatabaseChanges"};
+  else
+    Result = databaseCommand(
+        File, databaseDirectories(File, Options.CompileCommandsDir, Fragments));
+  if (!Result)
+    Result = fallbackCommand(File, FallbackFlags);
+  applyConfig(Result->Command, File, Fragments);
+  return std::move(*Result);
 }
 
 } // namespace pincheck

@@ -63,6 +63,11 @@ private:
   /// The database found in `Dir`, loaded again when its file changed.
   std::shared_ptr<clang::tooling::CompilationDatabase>
   databaseIn(llvm::StringRef Dir, std::string &Source);
+  /// The command of the nearest database among `Directories` that exists;
+  /// nothing if it does not list `File` (nor infer a command for it).
+  std::optional<ResolvedCommand>
+  databaseCommand(llvm::StringRef File,
+                  llvm::ArrayRef<std::string> Directories);
 
   struct CachedDatabase {
     std::string File;

@@ -11,17 +11,18 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "pincheck/Version.h"
+#include "AnalysisWorker.h"
 #include "Analyzer.h"
 #include "ClangdProcess.h"
 #include "CompileCommands.h"
 #include "Logger.h"
 #include "Server.h"
+#include "pincheck/Version.h"
 #include "llvm/Support/CommandLine.h"
-#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/raw_ostream.h"
 #include <csignal>
 #include <unistd.h>
@@ -61,6 +62,11 @@ static cl::opt<unsigned> Debounce(
     cl::desc("Milliseconds to wait after the last edit before analysing"),
     cl::init(500), cl::cat(Category));
 
+static cl::opt<bool> Worker(
+    "pincheck-worker",
+    cl::desc("Internal: run as pincheck-clangd's analysis worker process"),
+    cl::init(false), cl::Hidden, cl::cat(Category));
+
 static cl::opt<unsigned> HoldResults(
     "pincheck-hold-results",
     cl::desc("Testing: milliseconds to wait after an analysis before using "
@@ -95,7 +101,8 @@ static SplitArguments splitArguments(int Argc, const char **Argv) {
                                        "config-file",
                                        "docs-base-url",
                                        "pincheck-debounce",
-                                       "pincheck-hold-results"};
+                                       "pincheck-hold-results",
+                                       "pincheck-worker"};
   static const StringRef Shared[] = {"log", "compile-commands-dir",
                                      "enable-config"};
   static const StringRef TakeValue[] = {"clangd",
@@ -173,8 +180,20 @@ static void printHelp() {
   outs().flush();
 }
 
+static TidySettings tidySettings() {
+  return TidySettings{Checks, ConfigFile, std::nullopt, std::nullopt, ""};
+}
+
+/// The analysis worker: pincheck-clangd again, with --pincheck-worker and
+/// the options the analysis needs (AnalysisWorker.h).
+static AnalysisWorker workerProcess(const std::string &Self) {
+  return AnalysisWorker(Self, {"--pincheck-worker", "--checks=" + Checks,
+                               "--config-file=" + ConfigFile, "--log=" + Log});
+}
+
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  setBugReportMsg(PINCHECK_BUG_REPORT_MESSAGE);
   SplitArguments Args = splitArguments(argc, argv);
   std::vector<const char *> OurArgv;
   for (const std::string &Arg : Args.Ours)
@@ -186,6 +205,9 @@ int main(int argc, const char **argv) {
   setLogLevel(Log == "verbose" ? LogLevel::Verbose
               : Log == "error" ? LogLevel::Error
                                : LogLevel::Info);
+  if (Worker)
+    return runAnalysisWorker(Analyzer(tidySettings()), STDIN_FILENO,
+                             STDOUT_FILENO);
 
   std::string Self =
       sys::fs::getMainExecutable(argv[0], reinterpret_cast<void *>(&main));
@@ -221,14 +243,13 @@ int main(int argc, const char **argv) {
   log("started {0} (pid {1}); pincheck's checks from {2}", *Clangd, Child->Pid,
       Checks.empty() ? "the .clang-tidy files" : "--checks");
 
-  CrashRecoveryContext::Enable();
-  Analyzer Analysis(TidySettings{Checks, ConfigFile, std::nullopt, std::nullopt, ""},
-                    DocsBaseUrl.empty() ? defaultDocsBaseUrl()
-                                        : std::string(DocsBaseUrl));
+  AnalysisWorker Analysis = workerProcess(Self);
   CompileCommands Commands({CompileCommandsDir, EnableConfig});
   ServerOptions Options;
   Options.Debounce = std::chrono::milliseconds(Debounce);
   Options.HoldResults = std::chrono::milliseconds(HoldResults);
+  Options.DocsBaseUrl =
+      DocsBaseUrl.empty() ? defaultDocsBaseUrl() : std::string(DocsBaseUrl);
   Server Relay(Options, Analysis, Commands, STDIN_FILENO, STDOUT_FILENO,
                Child->Stdin, Child->Stdout);
   Relay.run();

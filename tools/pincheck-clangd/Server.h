@@ -4,27 +4,34 @@
 // client) and the real clangd. It forwards every message both ways as the
 // exact bytes received, except two kinds it merges pincheck's results into:
 // clangd's `textDocument/publishDiagnostics` notifications and its replies
-// to `textDocument/codeAction` requests. It keeps the text of the open
-// documents from `didOpen`/`didChange`/`didClose`, and analyses a document
-// on a worker thread on open, on save, and once edits pause.
+// to `textDocument/codeAction` requests.
 //
-// Threads: one reader per direction and one analysis worker. Writes to the
-// client are whole frames under a lock; publishing diagnostics (merged or
-// our own) is serialised so the client's last message for a document is
-// always the latest merge. Lock order: the publish lock, then the state
-// lock.
+// The Server is the protocol layer: one handler per LSP method it takes
+// note of, found in a table by the method's name, and one handler per reply
+// it waits for, found by the request's id. The open documents are in a
+// DocumentStore, the analyses are timed by an AnalysisScheduler, and
+// findings become LSP JSON in LspFindings.
+//
+// Threads: one reader per direction and the scheduler's analysis thread.
+// Writes to the client are whole frames under a lock; publishing
+// diagnostics (merged or our own) is serialised so the client's last
+// message for a document is always the latest merge. Lock order: the
+// publish lock, then the session lock or the document store's.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef PINCHECK_CLANGD_SERVER_H
 #define PINCHECK_CLANGD_SERVER_H
 
-#include "Analyzer.h"
+#include "AnalysisScheduler.h"
+#include "AnalysisWorker.h"
 #include "CompileCommands.h"
+#include "DocumentStore.h"
+#include "LspFindings.h"
 #include "Transport.h"
 #include "llvm/ADT/StringMap.h"
 #include <chrono>
-#include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <optional>
 
@@ -36,83 +43,79 @@ struct ServerOptions {
   /// For tests: wait this long after an analysis before using its results,
   /// so that a newer version can arrive meanwhile.
   std::chrono::milliseconds HoldResults{0};
+  /// Diagnostics link to `<DocsBaseUrl><check>.md`.
+  std::string DocsBaseUrl;
 };
 
 class Server {
 public:
-  Server(ServerOptions Options, const Analyzer &Analysis,
+  Server(ServerOptions Options, AnalysisWorker &Analysis,
          CompileCommands &Commands, int ClientIn, int ClientOut, int ClangdIn,
          int ClangdOut);
 
   /// Relays until clangd's output ends. The client's messages are relayed
-  /// on a thread of its own and analyses run on a worker; neither is joined
-  /// (the caller exits the process).
+  /// on a thread of its own and analyses run on the scheduler's; neither is
+  /// joined (the caller exits the process).
   void run();
 
 private:
-  struct Document {
-    std::string Uri; ///< As the client names it.
-    std::string Text;
-    int64_t Version = 0;
-    /// Counts every change to the text, so that results of an older text
-    /// are recognised even when the client reuses version numbers.
-    uint64_t Generation = 0;
-    /// False once an edit could not be applied; a full-text change repairs.
-    bool TextValid = true;
-    std::optional<std::chrono::steady_clock::time_point> AnalysisDue;
-    /// The generation `Findings` were computed for; 0 for none.
-    uint64_t FindingsGeneration = 0;
-    std::vector<Finding> Findings;
-    /// clangd's diagnostics as last published.
-    std::optional<llvm::json::Array> ClangdDiagnostics;
-    /// pincheck's diagnostics as the client last received them, serialised.
-    std::string PublishedPincheck;
+  /// A message from the client, with what its handler needs.
+  struct ClientMessage {
+    const llvm::json::Object &Message;
+    const llvm::json::Object &Params;
+    /// The document of `params.textDocument.uri`, normalised.
+    std::optional<std::string> Path;
   };
+  using ClientHandler = void (Server::*)(const ClientMessage &);
+  /// Handles a message of clangd's; true if it forwarded it itself.
+  using ClangdHandler =
+      std::function<bool(const Frame &Received, llvm::json::Object &Message)>;
 
-  struct PendingCodeAction {
-    std::string Path;
-    Range Requested;
-    bool WantsQuickFixes = true;
-  };
-
+  // Client to clangd: notes what the relay needs, then forwards.
   void relayClientToClangd();
-  void relayClangdToClient();
-  void analyseDocuments();
-
   void noteClientMessage(const llvm::json::Object &Message);
-  void noteInitialize(const llvm::json::Object &Params);
+  static const llvm::StringMap<ClientHandler> &clientHandlers();
+  void onInitialize(const ClientMessage &Received);
+  void onDidOpen(const ClientMessage &Received);
+  void onDidChange(const ClientMessage &Received);
+  void onDidSave(const ClientMessage &Received);
+  void onDidClose(const ClientMessage &Received);
+  void onCodeAction(const ClientMessage &Received);
+  void onDidChangeConfiguration(const ClientMessage &Received);
+  void onDidChangeWatchedFiles(const ClientMessage &Received);
   void noteCompilationDatabaseChanges(const llvm::json::Object *Changes);
-  void schedule(Document &Doc, std::chrono::milliseconds Delay);
+  void expectReply(const llvm::json::Value &Id, ClangdHandler Handler);
   void scheduleAll(std::chrono::milliseconds Delay);
 
-  /// Forwards clangd's publishDiagnostics with pincheck's merged in.
-  void forwardDiagnostics(const Frame &Received, llvm::json::Object &Message);
-  /// Forwards clangd's codeAction reply with pincheck's quick fixes added.
-  void forwardCodeActions(const Frame &Received, llvm::json::Object &Message,
-                          const PendingCodeAction &Request);
+  // clangd to client: merges where pincheck has something to add.
+  void relayClangdToClient();
+  bool handleClangdMessage(const Frame &Received);
+  std::optional<ClangdHandler> takeReplyHandler(const llvm::json::Value &Id);
+  bool onInitializeReply(llvm::json::Object &Message);
+  bool onPublishDiagnostics(const Frame &Received, llvm::json::Object &Message);
+  bool onCodeActionReply(llvm::json::Object &Message, const std::string &Path,
+                         const Range &Requested);
   /// Publishes after an analysis when pincheck's part changed.
   void publishFindings(const std::string &Path);
 
-  /// The valid findings' diagnostics: none when they are for an older text.
-  static llvm::json::Array pincheckDiagnostics(const Document &Doc);
-  llvm::json::Value workspaceEdit(const QuickFix &Fix,
-                                  const Document &Doc) const;
+  // The analysis of one document, on the scheduler's thread.
+  void analyseDocument(const std::string &Path);
+  ClientCapabilities clientCapabilities();
 
   ServerOptions Options;
-  const Analyzer &Analysis;
+  AnalysisWorker &Analysis; // Used by the scheduler's thread only.
   CompileCommands &Commands;
   int ClientIn, ClangdIn, ClangdOut;
   FrameWriter ToClient, ToClangd;
+  DocumentStore Documents;
+  AnalysisScheduler Scheduler;
 
   std::mutex PublishMutex;
-  std::mutex StateMutex;
-  std::condition_variable WorkReady;
-  // Guarded by StateMutex.
-  llvm::StringMap<Document> Documents;
-  uint64_t LastGeneration = 0;
+  std::mutex SessionMutex;
+  // Guarded by SessionMutex.
   ClientCapabilities Client;
-  std::optional<std::string> InitializeId;
-  llvm::StringMap<PendingCodeAction> PendingCodeActions;
+  /// The replies of clangd that are handled, by request id.
+  llvm::StringMap<ClangdHandler> PendingReplies;
 };
 
 /// When clangd cannot be started: answers `initialize` (and every other

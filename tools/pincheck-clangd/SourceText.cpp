@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SourceText.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace llvm;
@@ -101,6 +102,54 @@ Position positionOf(StringRef Text, size_t Offset, PositionEncoding Encoding) {
     LineStart = Break + 1;
   }
   for (size_t I = LineStart; I < Offset;) {
+    unsigned Length = sequenceLength(Text[I]);
+    if (I + Length > Offset)
+      Length = 1; // An offset inside a character: count what precedes it.
+    P.Character += codeUnits(Length, Encoding);
+    I += Length;
+  }
+  return P;
+}
+
+PositionMapper::PositionMapper(StringRef Text, PositionEncoding Encoding)
+    : Text(Text), Encoding(Encoding) {
+  // The steps are positionOf's, so that the counts at the checkpoints are
+  // the ones it reaches on its way to a later offset of the line.
+  Position At;
+  Checkpoints.push_back({0, At});
+  size_t LastCheckpoint = 0;
+  size_t LineEnd = std::min(Text.find('\n'), Text.size());
+  for (size_t I = 0; I < Text.size();) {
+    if (I == LineEnd) {
+      ++I;
+      At = Position{At.Line + 1, 0};
+      Checkpoints.push_back({I, At});
+      LastCheckpoint = I;
+      LineEnd = std::min(Text.find('\n', I), Text.size());
+      continue;
+    }
+    unsigned Length = sequenceLength(Text[I]);
+    if (I + Length > LineEnd)
+      Length = 1; // positionOf cuts such a sequence short too.
+    At.Character += codeUnits(Length, Encoding);
+    I += Length;
+    if (I - LastCheckpoint >= Stride && I < LineEnd) {
+      Checkpoints.push_back({I, At});
+      LastCheckpoint = I;
+    }
+  }
+}
+
+Position PositionMapper::positionOf(size_t Offset) const {
+  Offset = std::min(Offset, Text.size());
+  // The last checkpoint at or before the offset: on the offset's line,
+  // since every line starts with one.
+  auto After = llvm::upper_bound(
+      Checkpoints, Offset,
+      [](size_t Value, const Checkpoint &C) { return Value < C.Offset; });
+  const Checkpoint &From = *std::prev(After);
+  Position P = From.At;
+  for (size_t I = From.Offset; I < Offset;) {
     unsigned Length = sequenceLength(Text[I]);
     if (I + Length > Offset)
       Length = 1; // An offset inside a character: count what precedes it.

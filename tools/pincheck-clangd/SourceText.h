@@ -14,6 +14,7 @@
 #include "llvm/Support/JSON.h"
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pincheck {
 
@@ -52,9 +53,33 @@ bool fromJSON(const llvm::json::Value &V, Range &R, llvm::json::Path Path);
 /// as LSP asks.
 size_t offsetOf(llvm::StringRef Text, Position P, PositionEncoding Encoding);
 
-/// The position of byte `Offset` of `Text`.
+/// The position of byte `Offset` of `Text`. Scans `Text` up to `Offset`:
+/// for many positions in one text, a PositionMapper.
 Position positionOf(llvm::StringRef Text, size_t Offset,
                     PositionEncoding Encoding);
+
+/// The positions of many byte offsets of one text, each in time bounded by
+/// the text's number of lines and a few kilobytes, however long its lines:
+/// thousands of findings on one long generated line would otherwise each
+/// scan the line from its start.
+class PositionMapper {
+public:
+  PositionMapper(llvm::StringRef Text, PositionEncoding Encoding);
+  /// As positionOf(Text, Offset, Encoding).
+  Position positionOf(size_t Offset) const;
+
+private:
+  /// A character boundary at which the position is known: every line's
+  /// start, and about every `Stride` bytes within a line.
+  struct Checkpoint {
+    size_t Offset;
+    Position At;
+  };
+  static constexpr size_t Stride = 4096;
+  llvm::StringRef Text;
+  PositionEncoding Encoding;
+  std::vector<Checkpoint> Checkpoints;
+};
 
 /// Applies one `TextDocumentContentChangeEvent` (a range edit, or the whole
 /// text when it has no range) to `Text`. False if the event is malformed.

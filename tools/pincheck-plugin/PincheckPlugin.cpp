@@ -11,11 +11,18 @@
 // -Wno-error follows), nothing under -w. (A plugin's custom diagnostics are
 // not mapped by -Werror on their own.)
 //
+// An internal error in the analysis (a crash in a check, or in Clang while
+// the checks run) must not fail the user's build: the analysis runs under
+// llvm::CrashRecoveryContext, and a crash becomes one warning,
+// `pincheck: internal error analysing 'FILE'; please report it`, after
+// which the compile goes on without pincheck's findings for the file.
+//
 // Arguments: -fplugin-arg-pincheck-checks=<globs>.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Checks/TidyCompat.h"
+#include "CrashRecovery.h"
 #include "UserCodeScope.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -35,23 +42,43 @@ namespace {
 /// Runs the clang-tidy consumer, then reports what it found.
 class PincheckConsumer : public UserCodeConsumer {
 public:
-  PincheckConsumer(CompilerInstance &Compiler,
+  PincheckConsumer(CompilerInstance &Compiler, StringRef File,
                    std::unique_ptr<ClangTidyContext> Context,
                    std::unique_ptr<ClangTidyDiagnosticConsumer> Collector,
                    std::unique_ptr<DiagnosticsEngine> CollectorEngine,
                    std::unique_ptr<ASTConsumer> Tidy)
-      : UserCodeConsumer(std::move(Tidy)), Compiler(Compiler),
+      : UserCodeConsumer(std::move(Tidy)), Compiler(Compiler), MainFile(File),
         Context(std::move(Context)), Collector(std::move(Collector)),
         CollectorEngine(std::move(CollectorEngine)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    UserCodeConsumer::HandleTranslationUnit(Ctx);
-    Collector->finish();
+    const std::vector<Decl *> Scope = Ctx.getTraversalScope();
+    if (!runRecoveringFromCrashes([&] {
+          UserCodeConsumer::HandleTranslationUnit(Ctx);
+          Collector->finish();
+        })) {
+      Ctx.setTraversalScope(Scope); // The crash skipped its restoration.
+      reportInternalError();
+      return;
+    }
     for (const ClangTidyError &Finding : Collector->take())
       report(Finding);
   }
 
 private:
+  /// One warning without a location, subject to -w like the findings (a
+  /// plugin's custom warnings are not); never an error, so that the compile
+  /// goes on.
+  void reportInternalError() {
+    DiagnosticsEngine &Diags = Compiler.getDiagnostics();
+    if (Diags.getIgnoreAllWarnings())
+      return;
+    Diags.Report(Diags.getCustomDiagID(
+        DiagnosticsEngine::Warning,
+        "pincheck: internal error analysing '%0'; please report it"))
+        << MainFile;
+  }
+
   SourceLocation location(StringRef File, unsigned Offset) {
     SourceManager &SM = Compiler.getSourceManager();
     auto Entry = SM.getFileManager().getOptionalFileRef(File);
@@ -106,6 +133,8 @@ private:
   }
 
   CompilerInstance &Compiler;
+  /// As the command line names it.
+  std::string MainFile;
   std::unique_ptr<ClangTidyContext> Context;
   std::unique_ptr<ClangTidyDiagnosticConsumer> Collector;
   std::unique_ptr<DiagnosticsEngine> CollectorEngine;
@@ -130,8 +159,8 @@ protected:
     std::unique_ptr<ASTConsumer> Tidy =
         Factory.createASTConsumer(Compiler, File);
     return std::make_unique<PincheckConsumer>(
-        Compiler, std::move(Context), std::move(Collector), std::move(Engine),
-        std::move(Tidy));
+        Compiler, File, std::move(Context), std::move(Collector),
+        std::move(Engine), std::move(Tidy));
   }
 
   bool ParseArgs(const CompilerInstance &Compiler,

@@ -9,6 +9,7 @@
 #ifndef PINCHECK_TOOLS_BASELINE_H
 #define PINCHECK_TOOLS_BASELINE_H
 
+#include "Findings.h"
 #include "llvm/Support/Error.h"
 #include <map>
 #include <string>
@@ -29,6 +30,9 @@ struct BaselineEntry {
 
 class Baseline {
 public:
+  /// The version of the format that `write` writes and `read` reads.
+  static constexpr int64_t FormatVersion = 1;
+
   static llvm::Expected<Baseline> read(llvm::StringRef Path);
   static llvm::Error write(llvm::StringRef Path,
                            std::vector<BaselineEntry> Entries);
@@ -42,6 +46,22 @@ public:
 private:
   std::map<BaselineEntry, unsigned> Remaining;
 };
+
+/// The findings of a run, sorted out against the baseline.
+struct BaselineOutcome {
+  /// Compile errors, and the findings the baseline does not accept.
+  std::vector<clang::tidy::ClangTidyError> Reported;
+  /// Every finding, as a baseline entry (for --write-baseline).
+  std::vector<BaselineEntry> Current;
+  unsigned SuppressedByBaseline = 0;
+  bool CompileError = false;
+};
+
+/// The baseline phase: matches each finding of `Errors` against `Accepted`
+/// (which may be null: no baseline), with paths relative to `Root`.
+BaselineOutcome applyBaseline(std::vector<clang::tidy::ClangTidyError> Errors,
+                              Baseline *Accepted, llvm::StringRef Root,
+                              PositionResolver &Positions);
 
 } // namespace pincheck
 

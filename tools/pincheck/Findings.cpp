@@ -80,12 +80,12 @@ std::vector<ClangTidyError> mergeFindings(std::vector<ClangTidyError> Errors) {
                    [&](const ClangTidyError &A, const ClangTidyError &B) {
                      return Key(A) < Key(B);
                    });
-  Errors.erase(std::unique(Errors.begin(), Errors.end(),
-                           [&](const ClangTidyError &A,
-                               const ClangTidyError &B) {
-                             return Key(A) == Key(B);
-                           }),
-               Errors.end());
+  Errors.erase(
+      std::unique(Errors.begin(), Errors.end(),
+                  [&](const ClangTidyError &A, const ClangTidyError &B) {
+                    return Key(A) == Key(B);
+                  }),
+      Errors.end());
   return Errors;
 }
 
@@ -103,14 +103,32 @@ std::string relativePath(StringRef File, StringRef Root) {
   return std::string(Path);
 }
 
+StringRef PositionResolver::fingerprint(StringRef Check, StringRef RelativePath,
+                                        unsigned Line,
+                                        function_ref<std::string()> Compute) {
+  std::string Key = (Check + "\n" + RelativePath + "\n" + Twine(Line)).str();
+  auto [It, Inserted] = Fingerprints.try_emplace(Key);
+  if (Inserted)
+    It->second = Compute();
+  return It->second;
+}
+
 std::string fingerprint(const ClangTidyError &Error, StringRef Root,
                         PositionResolver &Positions) {
   SourcePosition Position =
       Positions.resolve(Error.Message.FilePath, Error.Message.FileOffset);
-  std::string Text = Error.DiagnosticName + "\n" +
-                     relativePath(Error.Message.FilePath, Root) + "\n" +
-                     Positions.lineText(Position.File, Position.Line).trim().str();
-  return utohexstr(xxh3_64bits(Text), /*LowerCase=*/true, /*Width=*/16);
+  std::string Path = relativePath(Error.Message.FilePath, Root);
+  return Positions
+      .fingerprint(
+          Error.DiagnosticName, Path, Position.Line,
+          [&] {
+            std::string Text =
+                Error.DiagnosticName + "\n" + Path + "\n" +
+                Positions.lineText(Position.File, Position.Line).trim().str();
+            return utohexstr(xxh3_64bits(Text), /*LowerCase=*/true,
+                             /*Width=*/16);
+          })
+      .str();
 }
 
 } // namespace pincheck

@@ -10,6 +10,7 @@
 #define PINCHECK_TOOLS_FINDINGS_H
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <memory>
 #include <string>
@@ -25,12 +26,18 @@ struct SourcePosition {
   unsigned Column = 0;
 };
 
-/// Line and column of file offsets, reading each file once.
+/// Line and column of file offsets, reading each file once; and the
+/// fingerprints of findings, computed once per check and line.
 class PositionResolver {
 public:
   SourcePosition resolve(llvm::StringRef File, unsigned Offset);
   /// The text of the line `Line` of `File`, without its line break.
   llvm::StringRef lineText(llvm::StringRef File, unsigned Line);
+  /// The fingerprint of the check `Check` on line `Line` of `File`, named
+  /// `RelativePath` in reports; `Compute` computes it when it is new.
+  llvm::StringRef fingerprint(llvm::StringRef Check,
+                              llvm::StringRef RelativePath, unsigned Line,
+                              llvm::function_ref<std::string()> Compute);
 
 private:
   struct FileLines {
@@ -39,6 +46,9 @@ private:
   };
   FileLines *load(llvm::StringRef File);
   llvm::StringMap<FileLines> Files;
+  /// By check, path and line: thousands of findings on one long line hash
+  /// it once, not once each.
+  llvm::StringMap<std::string> Fingerprints;
 };
 
 /// Sorts by file, offset and check; drops the copies of a finding that

@@ -1,0 +1,4 @@
+struct Buggy {
+  char buf[4];
+  char *cur = buf;
+};

@@ -1,0 +1,550 @@
+//===--- CommandLine.cpp - The pincheck command line, validated -----------===//
+//
+// Part of pincheck. The options are llvm::cl's; the compilation database
+// (-p, the flags after `--`, or the one beside the first source) and the
+// extra arguments are handled here rather than by clang::tooling's
+// CommonOptionsParser, whose failures print several lines and carry on
+// without flags. Every usage and input error is one line (InputChecks.h).
+//
+//===----------------------------------------------------------------------===//
+
+#include "CommandLine.h"
+#include "InputChecks.h"
+#include "pincheck/Version.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace pincheck {
+
+static cl::OptionCategory PincheckCategory("pincheck options");
+
+static const char Overview[] =
+    "pincheck finds copies and moves of C++ objects that must not move.\n";
+
+static cl::list<std::string> SourcePaths(cl::Positional,
+                                         cl::desc("<source>..."),
+                                         cl::ZeroOrMore,
+                                         cl::cat(PincheckCategory));
+
+static cl::opt<std::string>
+    BuildPath("p",
+              cl::desc("Directory of the compilation database "
+                       "(compile_commands.json or compile_flags.txt)"),
+              cl::init(""), cl::value_desc("dir"), cl::cat(PincheckCategory));
+
+static cl::list<std::string>
+    ExtraArgs("extra-arg",
+              cl::desc("Argument to append to every compile command"),
+              cl::value_desc("arg"), cl::cat(PincheckCategory));
+
+static cl::list<std::string>
+    ExtraArgsBefore("extra-arg-before",
+                    cl::desc("Argument to prepend to every compile command"),
+                    cl::value_desc("arg"), cl::cat(PincheckCategory));
+
+static cl::opt<std::string>
+    Checks("checks",
+           cl::desc("Comma-separated list of globs of checks to enable or "
+                    "(with a leading '-') disable, applied after the "
+                    "configuration files; the default is 'pin-*'"),
+           cl::init(""), cl::value_desc("globs"), cl::cat(PincheckCategory));
+
+static cl::opt<std::string>
+    ConfigFile("config-file",
+               cl::desc("Read the configuration from this .clang-tidy style "
+                        "file instead of the ones found beside the sources"),
+               cl::init(""), cl::value_desc("file"), cl::cat(PincheckCategory));
+
+static cl::opt<std::string>
+    Jobs("j",
+         cl::desc("Translation units analysed in parallel (default: the "
+                  "number of cores); -j8, -j 8 and -j=8 alike"),
+         cl::init("0"), cl::value_desc("n"), cl::cat(PincheckCategory));
+
+static cl::opt<std::string>
+    HeaderFilter("header-filter",
+                 cl::desc("Regular expression of the headers whose findings "
+                          "are shown (as in clang-tidy; an empty one shows "
+                          "none)"),
+                 cl::init(""), cl::value_desc("regex"),
+                 cl::cat(PincheckCategory));
+
+static cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Regular expression of headers to leave out even when "
+             "--header-filter matches them"),
+    cl::init(""), cl::value_desc("regex"), cl::cat(PincheckCategory));
+
+static cl::opt<std::string>
+    Format("format",
+           cl::desc("Output format: text (clang-style diagnostics, the "
+                    "default), json (pincheck's JSON) or sarif (SARIF 2.1.0)"),
+           cl::init("text"), cl::value_desc("text|json|sarif"),
+           cl::cat(PincheckCategory));
+
+static cl::opt<std::string> Output("output",
+                                   cl::desc("Write the report to this file"),
+                                   cl::init(""), cl::value_desc("file"),
+                                   cl::cat(PincheckCategory));
+
+static cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the fix-its as YAML for clang-apply-replacements"),
+    cl::init(""), cl::value_desc("file"), cl::cat(PincheckCategory));
+
+static cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its of the warnings"),
+                         cl::init(false), cl::cat(PincheckCategory));
+
+static cl::opt<bool>
+    FixNotes("fix-notes",
+             cl::desc("Also apply fix-its attached to notes (they may change "
+                      "the program's meaning)"),
+             cl::init(false), cl::cat(PincheckCategory));
+
+static cl::opt<bool>
+    FixErrors("fix-errors",
+              cl::desc("Apply fix-its even when there are compile errors"),
+              cl::init(false), cl::cat(PincheckCategory));
+
+static cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Accept the findings listed in this baseline file; only new "
+             "findings count"),
+    cl::init(""), cl::value_desc("file"), cl::cat(PincheckCategory));
+
+static cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Write the current findings to this baseline file and exit 0"),
+    cl::init(""), cl::value_desc("file"), cl::cat(PincheckCategory));
+
+static cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Globs of checks whose findings are reported as errors"),
+    cl::init(""), cl::value_desc("globs"), cl::cat(PincheckCategory));
+
+static cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("Directory that report paths, baselines and SARIF's %SRCROOT% "
+             "are relative to (default: the current directory)"),
+    cl::init(""), cl::value_desc("dir"), cl::cat(PincheckCategory));
+
+static cl::opt<std::string> DocsBaseUrl(
+    "docs-base-url",
+    cl::desc("URL prefix of the check pages, for SARIF rule help"),
+    cl::init("https://github.com/pincheck/pincheck/blob/main/docs/checks/"),
+    cl::value_desc("url"), cl::cat(PincheckCategory));
+
+static cl::opt<bool> ListChecks("list-checks",
+                                cl::desc("List the enabled checks and exit"),
+                                cl::init(false), cl::cat(PincheckCategory));
+
+static void printVersion(raw_ostream &OS) {
+  OS << PINCHECK_VERSION_LINE("pincheck") << "\n";
+}
+
+/// The option `Arg` as written: `-j` for one letter, else `--name`.
+static std::string spelled(StringRef Name) {
+  return (Name.size() == 1 ? "-" : "--") + Name.str();
+}
+
+namespace {
+/// A heading of --help and the options under it, in this order.
+struct HelpGroup {
+  StringRef Heading;
+  std::vector<const cl::Option *> Options;
+};
+} // namespace
+
+/// The options by what they are about; every option of PincheckCategory
+/// belongs to one (an option left out would show under "OTHER OPTIONS").
+static std::vector<HelpGroup> helpGroups() {
+  using Options = std::vector<const cl::Option *>;
+  // std::addressof: a cl::list's operator& gives its vector of values.
+  return {
+      HelpGroup{"INPUT", Options{std::addressof(SourcePaths), &BuildPath,
+                                 std::addressof(ExtraArgs),
+                                 std::addressof(ExtraArgsBefore)}},
+      HelpGroup{"CHECKS",
+                Options{&Checks, &ConfigFile, &HeaderFilter,
+                        &ExcludeHeaderFilter, &WarningsAsErrors, &ListChecks}},
+      HelpGroup{"OUTPUT", Options{&Format, &Output, &SourceRoot, &DocsBaseUrl}},
+      HelpGroup{"FIXES", Options{&Fix, &FixNotes, &FixErrors, &ExportFixes}},
+      HelpGroup{"BASELINE", Options{&BaselineFile, &WriteBaseline}},
+      HelpGroup{"RUN", Options{&Jobs}},
+  };
+}
+
+static const char HelpExamples[] = R"(EXAMPLES:
+  Every file of build/compile_commands.json:
+    pincheck -p build
+  Only these files, with their commands from the database:
+    pincheck -p build src/a.cpp src/b.cpp
+  Without a database, the compiler flags after --:
+    pincheck src/a.cpp -- -std=c++17 -Iinclude
+  SARIF for code scanning, eight translation units at once:
+    pincheck -p build -j8 --format=sarif --output=pincheck.sarif
+  Adopting pincheck: record today's findings once, then fail on new ones:
+    pincheck -p build --write-baseline=.pincheck-baseline.json
+    pincheck -p build --baseline=.pincheck-baseline.json
+  Apply the fix-its of the warnings:
+    pincheck -p build --fix
+
+EXIT STATUS:
+  0 no findings (outside the baseline), 1 findings, 2 usage, input or
+  compile errors, or an internal error. More in docs/ci.md.
+)";
+
+/// How an option is written in --help: `--name=<value>`, `-j <value>`,
+/// `--flag`, or `<source>...`.
+static std::string helpSpelling(const cl::Option &Option) {
+  if (Option.isPositional())
+    return Option.HelpStr.str();
+  std::string Spelled = spelled(Option.ArgStr);
+  if (Option.getValueExpectedFlag() != cl::ValueRequired)
+    return Spelled;
+  StringRef Value = Option.ValueStr.empty() ? "value" : Option.ValueStr;
+  return Spelled + (Option.ArgStr.size() == 1 ? " <" : "=<") + Value.str() +
+         ">";
+}
+
+/// `Text` in lines of at most 78 columns, each after `Indent` spaces.
+static void printWrapped(raw_ostream &OS, StringRef Text, unsigned Indent) {
+  unsigned Column = 0;
+  for (StringRef Word : llvm::split(Text, ' ')) {
+    if (Column > 0 && Column + 1 + Word.size() > 78) {
+      OS << "\n";
+      Column = 0;
+    }
+    if (Column == 0) {
+      OS.indent(Indent);
+      Column = Indent;
+    } else {
+      OS << ' ';
+      ++Column;
+    }
+    OS << Word;
+    Column += Word.size();
+  }
+  OS << "\n";
+}
+
+/// --help: the options grouped by what they are about, then examples. (One
+/// llvm::cl category per group would print them in alphabetical order.)
+static void printHelp(raw_ostream &OS) {
+  OS << "OVERVIEW: " << Overview << "\n"
+     << "USAGE: pincheck [options] [<source>...] [-- <compiler flags>]\n";
+  std::vector<HelpGroup> Groups = helpGroups();
+  HelpGroup Other{"OTHER", {}};
+  for (const auto &Entry : cl::getRegisteredOptions()) {
+    const cl::Option *Option = Entry.second;
+    if (is_contained(Option->Categories, &PincheckCategory) &&
+        llvm::none_of(Groups,
+                      [&](const HelpGroup &Group) {
+                        return is_contained(Group.Options, Option);
+                      }) &&
+        !is_contained(Other.Options, Option))
+      Other.Options.push_back(Option);
+  }
+  if (!Other.Options.empty())
+    Groups.push_back(std::move(Other));
+  for (const HelpGroup &Group : Groups) {
+    OS << "\n" << Group.Heading << " OPTIONS:\n";
+    for (const cl::Option *Option : Group.Options) {
+      OS << "  " << helpSpelling(*Option) << "\n";
+      printWrapped(OS,
+                   Option->isPositional()
+                       ? "The translation units to analyse (default: every "
+                         "file of the compilation database)"
+                       : Option->HelpStr,
+                   /*Indent=*/6);
+    }
+  }
+  OS << "\n" << HelpExamples;
+}
+
+/// `-j8` for `-j=8`, as make and run-clang-tidy accept it; before `--`
+/// only (ArgsEnd), where the compiler's flags are not the jobs'.
+static std::vector<std::string> withJobsSpelled(int ArgsEnd,
+                                                const char **Argv) {
+  std::vector<std::string> Args(Argv, Argv + ArgsEnd);
+  for (std::string &Arg : llvm::drop_begin(Args))
+    if (StringRef(Arg).starts_with("-j") && Arg.size() > 2 && Arg[2] != '=')
+      Arg.insert(2, "=");
+  return Args;
+}
+
+/// --help, -help and -h, printed by pincheck rather than llvm::cl.
+static bool asksForHelp(ArrayRef<std::string> Args) {
+  return llvm::any_of(llvm::drop_begin(Args), [](StringRef Arg) {
+    return Arg == "--help" || Arg == "-help" || Arg == "-h";
+  });
+}
+
+static Error unknownOption(StringRef Arg, StringRef Name) {
+  // The nearest of pincheck's own options, for a name of some length.
+  std::string Nearest;
+  unsigned Best = 3;
+  if (Name.size() >= 3)
+    for (const auto &[Key, Option] : cl::getRegisteredOptions())
+      if (llvm::is_contained(Option->Categories, &PincheckCategory))
+        if (unsigned Distance = Name.edit_distance(Key, true, Best);
+            Distance < Best) {
+          Best = Distance;
+          Nearest = spelled(Key);
+        }
+  return usageError("unknown option", Arg,
+                    Nearest.empty() ? "see 'pincheck --help'"
+                                    : "did you mean '" + Nearest + "'?");
+}
+
+/// Unknown options, options without their value and booleans with another
+/// value, found before llvm::cl parses (its messages name the program twice
+/// and take several lines).
+static Error checkOptionSpelling(ArrayRef<const char *> Args) {
+  // A StringMap in LLVM 19, a DenseMap in LLVM 22.
+  auto &Options = cl::getRegisteredOptions();
+  for (size_t I = 1; I < Args.size(); ++I) {
+    StringRef Arg = Args[I];
+    if (!Arg.starts_with("-") || Arg == "-")
+      continue; // A source.
+    StringRef Name = Arg.drop_front(Arg.starts_with("--") ? 2 : 1);
+    auto [Key, Value] = Name.split('=');
+    const bool HasValue = Name.contains('=');
+    auto It = Options.find(Key);
+    if (It == Options.end())
+      return unknownOption(Arg, Key);
+    const cl::Option &Option = *It->second;
+    if (Option.getValueExpectedFlag() == cl::ValueRequired && !HasValue) {
+      if (I + 1 == Args.size())
+        return usageError("missing value for", Arg,
+                          "write " + Arg + "=VALUE or " + Arg + " VALUE");
+      ++I; // `--checks pin-*`: the value is not a source.
+    } else if (Option.getValueExpectedFlag() == cl::ValueOptional && HasValue &&
+               !is_contained({"true", "false", "TRUE", "FALSE", "True", "False",
+                              "1", "0"},
+                             Value)) {
+      return usageError("invalid " + spelled(Key), Value,
+                        "expected true or false");
+    }
+  }
+  return Error::success();
+}
+
+/// llvm::cl's own error, on one line: the errors above are found first, so
+/// this is rare (an option given twice, for one).
+static Error commandLineError(StringRef Messages) {
+  StringRef First = Messages.split('\n').first.trim();
+  First.consume_front("pincheck: ");
+  Regex ForOption("^for the (-+[^ ]+) option: (.*)$");
+  SmallVector<StringRef> Parts;
+  if (ForOption.match(First, &Parts))
+    return usageError("invalid option", Parts[1], Parts[2].rtrim("!"));
+  return usageError("invalid command line", First, "see 'pincheck --help'");
+}
+
+static Expected<OutputFormat> parseFormat(StringRef Value) {
+  if (Value == "text")
+    return OutputFormat::Text;
+  if (Value == "json")
+    return OutputFormat::Json;
+  if (Value == "sarif")
+    return OutputFormat::Sarif;
+  return usageError("invalid --format", Value, "expected text, json or sarif");
+}
+
+static Expected<unsigned> parseJobs(StringRef Value) {
+  unsigned Result;
+  if (Value.getAsInteger(10, Result))
+    return usageError("invalid -j", Value,
+                      "expected a number of translation units to analyse at "
+                      "once (0 for one per core)");
+  return Result;
+}
+
+/// An option given on the command line, even with an empty value.
+static std::optional<std::string> given(const cl::opt<std::string> &Option) {
+  return Option.getNumOccurrences() ? std::optional<std::string>(Option)
+                                    : std::nullopt;
+}
+
+/// The options' values, checked one by one.
+static Expected<Invocation> fromOptions() {
+  Invocation Result;
+  Result.Tidy = TidySettings{Checks, ConfigFile, given(HeaderFilter),
+                             given(ExcludeHeaderFilter), WarningsAsErrors};
+  Expected<unsigned> ParsedJobs = parseJobs(Jobs);
+  if (!ParsedJobs)
+    return ParsedJobs.takeError();
+  Result.Jobs = *ParsedJobs;
+  Expected<OutputFormat> ParsedFormat = parseFormat(Format);
+  if (!ParsedFormat)
+    return ParsedFormat.takeError();
+  Result.Format = *ParsedFormat;
+  Result.Output = Output;
+  Result.ExportFixes = ExportFixes;
+  Result.Fix = Fix;
+  Result.FixNotes = FixNotes;
+  Result.FixErrors = FixErrors;
+  Result.BaselineFile = BaselineFile;
+  Result.WriteBaseline = WriteBaseline;
+  Result.DocsBaseUrl = DocsBaseUrl;
+  Result.ListChecks = ListChecks;
+  if (!SourceRoot.empty())
+    if (Error E = checkDirectory("--source-root", SourceRoot))
+      return std::move(E);
+  Result.SourceRoot =
+      absolutePath(SourceRoot.empty() ? StringRef(".") : StringRef(SourceRoot));
+  return std::move(Result);
+}
+
+/// The options that name no file: filters, checks, the configuration file.
+static Error checkAnalysisOptions(const Invocation &Run) {
+  if (Run.Tidy.HeaderFilter)
+    if (Error E = checkRegex("--header-filter", *Run.Tidy.HeaderFilter))
+      return E;
+  if (Run.Tidy.ExcludeHeaderFilter)
+    if (Error E = checkRegex("--exclude-header-filter",
+                             *Run.Tidy.ExcludeHeaderFilter))
+      return E;
+  if (Error E = checkCheckGlobs(Run.Tidy.Checks))
+    return E;
+  if (!Run.Tidy.ConfigFile.empty())
+    if (auto Provider =
+            createOptionsProvider(Run.Tidy, vfs::getRealFileSystem());
+        !Provider)
+      return Provider.takeError();
+  return Error::success();
+}
+
+/// The files the run writes, checked before it writes any.
+static Error checkOutputs(const Invocation &Run) {
+  if (!Run.Output.empty() && Run.Format == OutputFormat::Text)
+    return usageError("invalid --output", Run.Output,
+                      "the text format goes to standard output; add "
+                      "--format=json or --format=sarif");
+  for (const auto &[Option, Path] :
+       {std::pair{"--output", &Run.Output},
+        std::pair{"--export-fixes", &Run.ExportFixes},
+        std::pair{"--write-baseline", &Run.WriteBaseline}})
+    if (!Path->empty())
+      if (Error E = checkWritable(Option, *Path))
+        return E;
+  return Error::success();
+}
+
+/// The compile commands: the flags after `--`, else the database of -p,
+/// else the one found beside the first source; with the extra arguments.
+static Expected<std::unique_ptr<tooling::CompilationDatabase>>
+compilations(std::unique_ptr<tooling::CompilationDatabase> FixedFlags) {
+  std::unique_ptr<tooling::CompilationDatabase> Database;
+  if (!BuildPath.empty()) {
+    auto Loaded = loadCompilationDatabase(BuildPath);
+    if (!Loaded)
+      return Loaded.takeError();
+    Database = std::move(*Loaded);
+  }
+  if (FixedFlags)
+    Database = std::move(FixedFlags);
+  if (!Database && !SourcePaths.empty()) {
+    auto Found = findCompilationDatabase(SourcePaths.front());
+    if (!Found)
+      return Found.takeError();
+    Database = std::move(*Found);
+    if (!Database)
+      errs() << "pincheck: warning: no compilation database for '"
+             << SourcePaths.front()
+             << "' in its directory or above; analysing without compiler "
+                "flags (give them after '--', or -p DIR)\n";
+  }
+  if (!Database)
+    Database = std::make_unique<tooling::FixedCompilationDatabase>(
+        ".", std::vector<std::string>());
+  auto Adjusting = std::make_unique<tooling::ArgumentsAdjustingCompilations>(
+      std::move(Database));
+  Adjusting->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+  Adjusting->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      ExtraArgs, tooling::ArgumentInsertPosition::END));
+  return std::move(Adjusting);
+}
+
+/// The inputs and what they bring: sources, configuration files, baseline.
+static Error checkInputs(Invocation &Run) {
+  Run.Files.assign(SourcePaths.begin(), SourcePaths.end());
+  if (Run.Files.empty())
+    Run.Files = Run.Compilations->getAllFiles();
+  if (Run.Files.empty() && !Run.ListChecks)
+    return createStringError(inconvertibleErrorCode(),
+                             "no input files: name them, or pass -p with a "
+                             "compilation database");
+  if (!Run.ListChecks)
+    if (Error E = checkSources(Run.Files))
+      return E;
+  if (Run.Tidy.ConfigFile.empty())
+    if (Error E = checkConfigurationFiles(Run.Files))
+      return E;
+  if (!Run.BaselineFile.empty()) {
+    Expected<Baseline> Read = Baseline::read(Run.BaselineFile);
+    if (!Read)
+      return Read.takeError();
+    Run.Accepted = std::move(*Read);
+  }
+  return Error::success();
+}
+
+Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
+  cl::SetVersionPrinter(printVersion);
+  cl::HideUnrelatedOptions(PincheckCategory);
+  // The compiler flags after `--`: Argc ends before it.
+  std::string FlagsError;
+  std::unique_ptr<tooling::CompilationDatabase> FixedFlags =
+      tooling::FixedCompilationDatabase::loadFromCommandLine(Argc, Argv,
+                                                             FlagsError);
+  if (!FlagsError.empty()) {
+    StringRef Why = StringRef(FlagsError).trim();
+    Why.consume_front("error: "); // The driver's, which says it is one.
+    return usageError("invalid compiler flags after", "--", Why);
+  }
+  std::vector<std::string> Args = withJobsSpelled(Argc, Argv);
+  if (asksForHelp(Args)) {
+    printHelp(outs());
+    outs().flush();
+    std::exit(0);
+  }
+  std::vector<const char *> ArgPointers;
+  ArgPointers.reserve(Args.size());
+  for (const std::string &Arg : Args)
+    ArgPointers.push_back(Arg.c_str());
+  if (Error E = checkOptionSpelling(ArgPointers))
+    return std::move(E);
+  std::string Messages;
+  raw_string_ostream Errors(Messages);
+  if (!cl::ParseCommandLineOptions(static_cast<int>(ArgPointers.size()),
+                                   ArgPointers.data(), Overview, &Errors))
+    return commandLineError(Messages);
+
+  Expected<Invocation> Result = fromOptions();
+  if (!Result)
+    return Result.takeError();
+  if (Error E = checkAnalysisOptions(*Result))
+    return std::move(E);
+  if (Error E = checkOutputs(*Result))
+    return std::move(E);
+  auto Compilations = compilations(std::move(FixedFlags));
+  if (!Compilations)
+    return Compilations.takeError();
+  Result->Compilations = std::move(*Compilations);
+  if (Error E = checkInputs(*Result))
+    return std::move(E);
+  return Result;
+}
+
+} // namespace pincheck

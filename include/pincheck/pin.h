@@ -1,8 +1,9 @@
 //===--- pincheck/pin.h - Annotations for objects that must not move ------===//
 //
 // Part of pincheck. The annotation header of the pinning model
-// (docs/model.md, "The annotation header"): the C++ counterparts of Rust's `PhantomPinned`, `Pin`, `pin!` and
-// `Box::pin`, and the attributes pincheck reads.
+// (docs/model.md, "The annotation header"): the C++ counterparts of Rust's
+// `PhantomPinned`, `Pin`, `pin!` and `Box::pin`, and the attributes pincheck
+// reads.
 //
 // Header-only, C++17, no cost at run time: `Pin` is exactly as large as the
 // pointer it wraps and every function is inline. On compilers other than

@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-move-after-pin %t
 // RUN: %check_pincheck --frontend=cli %s pin-move-after-pin %t
+// RUN: %check_pincheck --frontend=plugin %s pin-move-after-pin %t
 
 // Callbacks that capture `this` and are kept by the callee, whatever the
 // parameter type, and addresses constructors hand out (docs/model.md, "Pin

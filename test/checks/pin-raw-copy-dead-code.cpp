@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-raw-copy,pin-relocating-container %t
 // RUN: %check_pincheck --frontend=cli %s pin-raw-copy,pin-relocating-container %t
+// RUN: %check_pincheck --frontend=plugin %s pin-raw-copy,pin-relocating-container %t
 
 // Code that cannot run: a byte copy or a relocation in a branch whose
 // condition is a constant for the instantiation is not reported for it.

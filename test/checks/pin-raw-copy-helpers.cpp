@@ -2,8 +2,10 @@
 // type is the pointee of the named argument at each call.
 // RUN: %check_pincheck --frontend=tidy --check-suffix=HELPERS --config-file=%S/Inputs/raw-copy-functions.yaml %s pin-raw-copy %t
 // RUN: %check_pincheck --frontend=cli --check-suffix=HELPERS --config-file=%S/Inputs/raw-copy-functions.yaml %s pin-raw-copy %t
+// RUN: %check_pincheck --frontend=plugin --check-suffix=HELPERS --config-file=%S/Inputs/raw-copy-functions.yaml %s pin-raw-copy %t
 // Without the option the helpers are ordinary functions:
 // RUN: %check_pincheck --frontend=cli %s pin-raw-copy %t
+// RUN: %check_pincheck --frontend=plugin %s pin-raw-copy %t
 
 #include <cstdlib>
 #include <cstring>

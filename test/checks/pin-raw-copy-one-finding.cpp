@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s 'pin-*' %t
 // RUN: %check_pincheck --frontend=cli %s 'pin-*' %t
+// RUN: %check_pincheck --frontend=plugin %s 'pin-*' %t
 
 // One mistake, one finding: a statement that pin-raw-copy or
 // pin-relocating-container reports is not reported again by

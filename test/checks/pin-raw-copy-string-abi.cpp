@@ -3,8 +3,10 @@
 // inline; its old ABI (copy-on-write) does not.
 // RUN: %check_pincheck --frontend=tidy --check-suffix=NEW %s pin-raw-copy %t -- -std=c++17 -D_GLIBCXX_USE_CXX11_ABI=1
 // RUN: %check_pincheck --frontend=cli --check-suffix=NEW %s pin-raw-copy %t -- -std=c++17 -D_GLIBCXX_USE_CXX11_ABI=1
+// RUN: %check_pincheck --frontend=plugin --check-suffix=NEW %s pin-raw-copy %t -- -std=c++17 -D_GLIBCXX_USE_CXX11_ABI=1
 // RUN: %check_pincheck --frontend=tidy --check-suffix=OLD %s pin-raw-copy %t -- -std=c++17 -D_GLIBCXX_USE_CXX11_ABI=0
 // RUN: %check_pincheck --frontend=cli --check-suffix=OLD %s pin-raw-copy %t -- -std=c++17 -D_GLIBCXX_USE_CXX11_ABI=0
+// RUN: %check_pincheck --frontend=plugin --check-suffix=OLD %s pin-raw-copy %t -- -std=c++17 -D_GLIBCXX_USE_CXX11_ABI=0
 
 #include <cstring>
 #include <string>

@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-relocating-container %t
 // RUN: %check_pincheck --frontend=cli %s pin-relocating-container %t
+// RUN: %check_pincheck --frontend=plugin %s pin-relocating-container %t
 
 // Containers of classes that contain a class whose moves are wrong, as a
 // member or a base: relocating them relocates the contained object just the

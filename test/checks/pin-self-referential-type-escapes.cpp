@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-self-referential-type %t
 // RUN: %check_pincheck --frontend=cli %s pin-self-referential-type %t
+// RUN: %check_pincheck --frontend=plugin %s pin-self-referential-type %t
 
 // Addresses that constructors and member functions hand out, directly, to a
 // pinning parameter or through the functions they call (docs/model.md,

@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-self-referential-type %t
 // RUN: %check_pincheck --frontend=cli %s pin-self-referential-type %t
+// RUN: %check_pincheck --frontend=plugin %s pin-self-referential-type %t
 
 // Writes from other classes: members of an object pointed into that same
 // object by a function of another class or a friend, each with a negative

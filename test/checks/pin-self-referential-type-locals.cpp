@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-self-referential-type %t -- -std=c++20
 // RUN: %check_pincheck --frontend=cli %s pin-self-referential-type %t -- -std=c++20
+// RUN: %check_pincheck --frontend=plugin %s pin-self-referential-type %t -- -std=c++20
 
 // Addresses that reach a member through local variables: views, iterators,
 // references and spans taken from a member, then stored (docs/model.md,

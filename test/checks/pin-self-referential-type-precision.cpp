@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-self-referential-type %t
 // RUN: %check_pincheck --frontend=cli %s pin-self-referential-type %t
+// RUN: %check_pincheck --frontend=plugin %s pin-self-referential-type %t
 
 // False positives found on real projects (docs/precision.md), reduced, each
 // with a positive twin where the form can be wrong.

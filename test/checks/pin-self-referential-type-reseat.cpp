@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s pin-self-referential-type %t
 // RUN: %check_pincheck --frontend=cli %s pin-self-referential-type %t
+// RUN: %check_pincheck --frontend=plugin %s pin-self-referential-type %t
 
 // Re-seating through the pointee (the pimpl back-pointer), a base class whose
 // own copy re-seats, and a copy that takes its source's buffer: each with a

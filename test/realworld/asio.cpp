@@ -1,5 +1,6 @@
 // RUN: %check_pincheck --frontend=tidy %s 'pin-*' %t -- -std=c++17
 // RUN: %check_pincheck --frontend=cli %s 'pin-*' %t -- -std=c++17
+// RUN: %check_pincheck --frontend=plugin %s 'pin-*' %t -- -std=c++17
 // Boost.Asio (libboost-dev): completion handlers and posted functions are
 // kept until they run, so a handler capturing `this` pins the object.
 // Correct use is quiet: a session owned by a shared_ptr that it keeps alive

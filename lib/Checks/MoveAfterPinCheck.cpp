@@ -108,14 +108,6 @@ static QualType subobjectType(const Expr *Subobject) {
   return Subobject->getType().getNonReferenceType().getUnqualifiedType();
 }
 
-/// `'o.m'` for the diagnostic.
-static std::string describeSubobject(const Expr *Subobject) {
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  Subobject->printPretty(OS, nullptr, PrintingPolicy(LangOptions()));
-  return "'" + OS.str() + "'";
-}
-
 /// Whether `Method` is a member of `Type` or of one of its bases.
 static bool declaresMember(QualType Type, const CXXMethodDecl *Method) {
   const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
@@ -481,9 +473,10 @@ void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
                                  bool Definite,
                                  ArrayRef<const PinEvent *> Events,
                                  const ConstructionPin *Construction) {
-  const std::string Object = (Move.Element ? "an element of " : "") +
-                             (Move.Subobject ? describeSubobject(Move.Subobject)
-                                             : describeObject(Move.Object));
+  const std::string Object =
+      (Move.Element ? "an element of " : "") +
+      (Move.Subobject ? describeExpression(Move.Subobject)
+                      : describeObject(Move.Object));
   if (Move.Element && Move.CopyInto)
     Type = Move.CopyInto->getType();
   else if (Move.Subobject)

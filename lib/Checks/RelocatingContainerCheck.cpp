@@ -75,7 +75,10 @@ void RelocatingContainerCheck::check(const MatchFinder::MatchResult &Result) {
     diag(Why->At ? Why->At->getLocation() : At, "%0", DiagnosticIDs::Note)
         << describeMustNotMove(*Why);
   } else {
-    const std::string Container = describeObject(Verdict->Container);
+    // The container as written where it is a member (`'lists.active'`).
+    const std::string Container = PinEventFinder::memberOf(R->Container)
+                                      ? describeExpression(R->Container)
+                                      : describeObject(Verdict->Container);
     diag(At, "%0 relocates the elements of %1, one of which "
              "%select{may be|is}2 pinned")
         << Name << Container << Verdict->PinnedElement.Definite;

@@ -24,6 +24,14 @@ std::string describeObject(const Decl *Object) {
   return "the object";
 }
 
+std::string describeExpression(const Expr *E) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  E->IgnoreParenImpCasts()->printPretty(OS, nullptr,
+                                        PrintingPolicy(LangOptions()));
+  return "'" + OS.str() + "'";
+}
+
 std::string describeSink(const EscapeSink &Sink) {
   switch (Sink.TheKind) {
   case EscapeSink::Kind::Function:

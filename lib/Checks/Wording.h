@@ -16,12 +16,16 @@
 
 namespace clang {
 class Decl;
+class Expr;
 } // namespace clang
 
 namespace pincheck {
 
 /// "'b'" for a variable or member, "'*this'" for the object itself.
 std::string describeObject(const clang::Decl *Object);
+
+/// An expression as written, quoted: "'o.m'".
+std::string describeExpression(const clang::Expr *E);
 
 /// What keeps an escaped address: "'curl_easy_setopt'", "a container
 /// ('push_back')", "the global 'g'", "a thread", ...

@@ -21,8 +21,7 @@ createOptionsProvider(const TidySettings &Settings,
   ClangTidyOptions DefaultOptions = ClangTidyOptions::getDefaults();
   DefaultOptions.Checks = "-*,pin-*";
   ClangTidyOptions OverrideOptions;
-  if (!Settings.Checks.empty())
-    OverrideOptions.Checks = Settings.Checks;
+  OverrideOptions.Checks = onlyPincheckChecks(Settings.Checks);
   if (Settings.HeaderFilter)
     OverrideOptions.HeaderFilterRegex = *Settings.HeaderFilter;
   if (Settings.ExcludeHeaderFilter)

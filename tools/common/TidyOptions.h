@@ -19,6 +19,14 @@
 
 namespace pincheck {
 
+/// The checks pincheck's frontends run are its own: a project's
+/// `.clang-tidy` may enable the static analyzer's checks, which the engine
+/// carries, but those are clang-tidy's business (docs/decisions.md).
+inline std::string onlyPincheckChecks(llvm::StringRef Checks) {
+  return Checks.empty() ? std::string("-clang-analyzer-*")
+                        : (Checks + ",-clang-analyzer-*").str();
+}
+
 /// Settings given on a frontend's command line; empty means "not given".
 struct TidySettings {
   /// Globs of checks, applied after the configuration files.

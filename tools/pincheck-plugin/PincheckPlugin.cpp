@@ -23,6 +23,7 @@
 
 #include "Checks/TidyCompat.h"
 #include "CrashRecovery.h"
+#include "TidyOptions.h"
 #include "UserCodeScope.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -147,8 +148,7 @@ protected:
     ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
     Defaults.Checks = "-*,pin-*";
     ClangTidyOptions Overrides;
-    if (!Checks.empty())
-      Overrides.Checks = Checks;
+    Overrides.Checks = onlyPincheckChecks(Checks);
     auto Context = std::make_unique<ClangTidyContext>(
         std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(),
                                               Defaults, Overrides));

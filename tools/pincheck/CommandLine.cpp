@@ -489,7 +489,9 @@ static Error checkInputs(Invocation &Run) {
     if (Error E = checkSources(Run.Files))
       return E;
   if (Run.Tidy.ConfigFile.empty())
-    if (Error E = checkConfigurationFiles(Run.Files))
+    if (Error E = checkConfigurationFiles(
+            Run.Files, Run.Tidy.HeaderFilter.has_value(),
+            Run.Tidy.ExcludeHeaderFilter.has_value()))
       return E;
   if (!Run.BaselineFile.empty()) {
     Expected<Baseline> Read = Baseline::read(Run.BaselineFile);

@@ -18,6 +18,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/SourceMgr.h"
+#include <tuple>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -144,8 +145,11 @@ Error checkSources(ArrayRef<std::string> Files) {
   return Error::success();
 }
 
-/// One `.clang-tidy` file; whether the one above it applies too.
-static Expected<bool> checkConfigurationFile(StringRef Path) {
+/// One `.clang-tidy` file; whether the one above it applies too. A header
+/// filter the command line overrides is not used, so not judged.
+static Expected<bool> checkConfigurationFile(StringRef Path,
+                                             bool HeaderFilterGiven,
+                                             bool ExcludeHeaderFilterGiven) {
   auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)
     return usageError("cannot read configuration", Path,
@@ -160,19 +164,23 @@ static Expected<bool> checkConfigurationFile(StringRef Path) {
   if (!Parsed)
     return usageError("invalid configuration", Path,
                       Why.empty() ? Parsed.getError().message() : Why);
-  for (const auto &[Key, Value] :
-       {std::pair{"HeaderFilterRegex", Parsed->HeaderFilterRegex},
-        std::pair{"ExcludeHeaderFilterRegex",
-                  Parsed->ExcludeHeaderFilterRegex}}) {
+  for (const auto &[Key, Value, Overridden] :
+       {std::tuple{"HeaderFilterRegex", Parsed->HeaderFilterRegex,
+                   HeaderFilterGiven},
+        std::tuple{"ExcludeHeaderFilterRegex", Parsed->ExcludeHeaderFilterRegex,
+                   ExcludeHeaderFilterGiven}}) {
     std::string RegexWhy;
-    if (Value && !Value->empty() && !Regex(*Value).isValid(RegexWhy))
+    if (!Overridden && Value && !Value->empty() &&
+        !Regex(*Value).isValid(RegexWhy))
       return usageError("invalid configuration", Path,
                         Twine(Key) + " '" + *Value + "': " + RegexWhy);
   }
   return Parsed->InheritParentConfig.value_or(false);
 }
 
-Error checkConfigurationFiles(ArrayRef<std::string> Files) {
+Error checkConfigurationFiles(ArrayRef<std::string> Files,
+                              bool HeaderFilterGiven,
+                              bool ExcludeHeaderFilterGiven) {
   StringSet<> Checked;
   for (const std::string &File : Files) {
     std::string Absolute = absolutePath(File);
@@ -184,7 +192,8 @@ Error checkConfigurationFiles(ArrayRef<std::string> Files) {
       sys::path::append(Config, ".clang-tidy");
       if (!sys::fs::exists(Config))
         continue;
-      Expected<bool> InheritsParent = checkConfigurationFile(Config);
+      Expected<bool> InheritsParent = checkConfigurationFile(
+          Config, HeaderFilterGiven, ExcludeHeaderFilterGiven);
       if (!InheritsParent)
         return InheritsParent.takeError();
       if (!*InheritsParent)

@@ -53,8 +53,12 @@ llvm::Error checkWritable(llvm::StringRef Option, llvm::StringRef Path);
 llvm::Error checkSources(llvm::ArrayRef<std::string> Files);
 
 /// The `.clang-tidy` files that configure `Files` (each source's directory
-/// and those above it, up to one without InheritParentConfig) parse.
-llvm::Error checkConfigurationFiles(llvm::ArrayRef<std::string> Files);
+/// and those above it, up to one without InheritParentConfig) parse, and
+/// their header filters are valid regular expressions unless the command
+/// line overrides them (`HeaderFilterGiven`, `ExcludeHeaderFilterGiven`).
+llvm::Error checkConfigurationFiles(llvm::ArrayRef<std::string> Files,
+                                    bool HeaderFilterGiven,
+                                    bool ExcludeHeaderFilterGiven);
 
 /// The compilation database in `Directory` (`-p`): compile_commands.json,
 /// checked for JSON value types first, or compile_flags.txt.

@@ -318,7 +318,14 @@ private:
       if (!Inserted || !Object ||
           typeOfObject(Object)->getAsCXXRecordDecl() != Inserted)
         continue;
-      add(Arg, Call, Arg->isXValue() ? MoveKind::Move : MoveKind::Copy);
+      // `std::move(o)` of a class whose move is not declared (or deleted)
+      // copies it: say so.
+      const bool Moves =
+          Arg->isXValue() && Inserted->hasDefinition() &&
+          SelfReferenceModel::formOf(Inserted->getDefinition(),
+                                     SpecialMember::MoveConstructor,
+                                     nullptr) != MemberForm::NotDeclared;
+      add(Arg, Call, Moves ? MoveKind::Move : MoveKind::Copy);
     }
   }
 

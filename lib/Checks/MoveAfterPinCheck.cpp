@@ -84,14 +84,6 @@ static const VarDecl *pinOwner(const Expr *E) {
   return VD;
 }
 
-static QualType typeOfObject(const Decl *Object) {
-  if (const auto *VD = dyn_cast<ValueDecl>(Object))
-    return VD->getType().getNonReferenceType().getUnqualifiedType();
-  if (const auto *Record = dyn_cast<CXXRecordDecl>(Object))
-    return compat::declaredType(Record);
-  return {};
-}
-
 /// The subobject a move event copies: `o.m` in `T x = o.m;` and in
 /// `memcpy(&o.m, ...)`.
 static const Expr *movedSubobject(const Expr *E) {
@@ -316,7 +308,7 @@ private:
       const CXXRecordDecl *Inserted = Arg->getType()->getAsCXXRecordDecl();
       const Decl *Object = PinEventFinder::objectOf(Arg);
       if (!Inserted || !Object ||
-          typeOfObject(Object)->getAsCXXRecordDecl() != Inserted)
+          PinEventFinder::typeOf(Object)->getAsCXXRecordDecl() != Inserted)
         continue;
       // `std::move(o)` of a class whose move is not declared (or deleted)
       // copies it: say so.
@@ -401,7 +393,7 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
   for (const MoveEvent &Move : Moves) {
     if (reportedElsewhere(Move, Function, Analysis, *Result.Context))
       continue;
-    QualType Type = typeOfObject(Move.Object);
+    QualType Type = PinEventFinder::typeOf(Move.Object);
     // A range-for copies elements: the element type decides.
     QualType Moved = Type;
     if (Move.Element && Move.CopyInto)

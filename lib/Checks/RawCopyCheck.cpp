@@ -5,7 +5,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "RawCopyCheck.h"
-#include "AST/ASTCompat.h"
 #include "Checks/Wording.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
@@ -229,15 +228,6 @@ bool RawCopyCheck::diagnoseType(const CallExpr *Call, bool IsStatement,
   return false;
 }
 
-/// The type of an object the model tracks: a variable, a member, `*this`.
-static QualType objectType(const Decl *Object) {
-  if (const auto *VD = dyn_cast<ValueDecl>(Object))
-    return VD->getType().getNonReferenceType().getUnqualifiedType();
-  if (const auto *Record = dyn_cast<CXXRecordDecl>(Object))
-    return compat::declaredType(Record);
-  return {};
-}
-
 /// An object pinned earlier in the function, whatever its type (one
 /// mistake, one finding: pin-move-after-pin leaves byte copies to this
 /// check).
@@ -269,7 +259,7 @@ void RawCopyCheck::diagnosePinned(const CallExpr *Call,
          "may be pinned on some paths|, which is pinned}4")
         << ("'" + Callee->getQualifiedNameAsString() + "'")
         << (Callee->getName() == "realloc") << Object
-        << objectType(Address.Object) << Pins.Definite;
+        << PinEventFinder::typeOf(Address.Object) << Pins.Definite;
     for (const PinEvent *Event : Pins.Events)
       diag(Event->At->getBeginLoc(), "%0 is pinned here: %1",
            DiagnosticIDs::Note)

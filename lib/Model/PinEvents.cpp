@@ -116,6 +116,14 @@ const Decl *PinEventFinder::objectOf(const Expr *E) {
   return nullptr;
 }
 
+QualType PinEventFinder::typeOf(const Decl *Object) {
+  if (const auto *VD = dyn_cast<ValueDecl>(Object))
+    return VD->getType().getNonReferenceType().getUnqualifiedType();
+  if (const auto *Record = dyn_cast<CXXRecordDecl>(Object))
+    return compat::declaredType(Record);
+  return {};
+}
+
 bool PinEventFinder::namesWholeObject(const Expr *E) {
   E = ignoreToObject(E);
   if (isa<DeclRefExpr>(E))

@@ -92,6 +92,9 @@ public:
   /// The object whose address `E` yields: `&o`, `this`, `std::addressof(o)`,
   /// a lambda or bind capturing them.
   static AddressedObject addressOf(const clang::Expr *E);
+  /// The type of an object `objectOf` yields: a variable's or member's, or
+  /// the class's for `*this`.
+  static clang::QualType typeOf(const clang::Decl *Object);
   /// Whether `E` names an object itself (`o`, `*this`, `this->m`) rather
   /// than one of its subobjects (`o.m`, `v[0]`).
   static bool namesWholeObject(const clang::Expr *E);

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "AnalysisWorker.h"
+#include "JsonText.h"
 #include "Logger.h"
 #include "WorkerProtocol.h"
 #include <csignal>
@@ -19,13 +20,6 @@
 using namespace llvm;
 
 namespace pincheck {
-
-static std::string serialize(const json::Value &Value) {
-  std::string Text;
-  raw_string_ostream OS(Text);
-  OS << Value;
-  return Text;
-}
 
 AnalysisWorker::AnalysisWorker(std::string Program,
                                std::vector<std::string> Arguments)
@@ -75,7 +69,7 @@ Expected<AnalysisResult> AnalysisWorker::analyse(const AnalysisInput &Input) {
                                "cannot start the worker process: " +
                                    toString(std::move(E)));
   std::optional<Frame> Reply;
-  if (Requests->writeMessage(serialize(toJSON(Input))))
+  if (Requests->writeMessage(toJsonText(toJSON(Input))))
     Reply = Replies->read();
   if (!Reply)
     return createStringError(inconvertibleErrorCode(), stop());
@@ -111,7 +105,7 @@ int runAnalysisWorker(const Analyzer &Analysis, int In, int Out) {
       elog("the analysis worker received an unreadable request");
       return 1;
     }
-    if (!Replies.writeMessage(serialize(toJSON(Analysis.analyse(Input)))))
+    if (!Replies.writeMessage(toJsonText(toJSON(Analysis.analyse(Input)))))
       return 1;
   }
   return 0;

@@ -5,18 +5,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "DocumentStore.h"
+#include "JsonText.h"
 #include "Logger.h"
 
 using namespace llvm;
 
 namespace pincheck {
-
-static std::string serialize(const json::Value &Value) {
-  std::string Text;
-  raw_string_ostream OS(Text);
-  OS << Value;
-  return Text;
-}
 
 ArrayRef<Finding> DocumentStore::Document::currentFindings() const {
   if (FindingsGeneration != Generation)
@@ -117,7 +111,7 @@ DocumentStore::mergeWithClangd(StringRef Path,
   Document &Doc = It->second;
   Doc.ClangdDiagnostics = ClangdDiagnostics;
   json::Array Ours = diagnosticsOf(Doc.currentFindings());
-  Doc.PublishedPincheck = Ours.empty() ? "" : serialize(json::Array(Ours));
+  Doc.PublishedPincheck = Ours.empty() ? "" : toJsonText(json::Array(Ours));
   return Ours;
 }
 
@@ -128,7 +122,7 @@ std::optional<Publication> DocumentStore::publicationIfChanged(StringRef Path) {
     return std::nullopt;
   Document &Doc = It->second;
   json::Array Ours = diagnosticsOf(Doc.currentFindings());
-  std::string Serialized = Ours.empty() ? "" : serialize(json::Array(Ours));
+  std::string Serialized = Ours.empty() ? "" : toJsonText(json::Array(Ours));
   if (Serialized == Doc.PublishedPincheck)
     return std::nullopt; // The client already shows exactly these.
   Doc.PublishedPincheck = Serialized;

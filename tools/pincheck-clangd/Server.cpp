@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Server.h"
+#include "JsonText.h"
 #include "Logger.h"
 #include "Paths.h"
 #include "llvm/ADT/StringExtras.h"
@@ -16,15 +17,8 @@ using namespace llvm;
 
 namespace pincheck {
 
-static std::string serialize(const json::Value &Value) {
-  std::string Text;
-  raw_string_ostream OS(Text);
-  OS << Value;
-  return Text;
-}
-
 /// A request id as a map key: `1` and `"1"` are different ids.
-static std::string idKey(const json::Value &Id) { return serialize(Id); }
+static std::string idKey(const json::Value &Id) { return toJsonText(Id); }
 
 static const json::Object *objectAt(const json::Object *Object,
                                     std::initializer_list<StringRef> Keys) {
@@ -347,7 +341,7 @@ bool Server::onPublishDiagnostics(const Frame &Received,
        *Path);
   for (json::Value &Diagnostic : Ours)
     Diagnostics->push_back(std::move(Diagnostic));
-  ToClient.writeMessage(serialize(json::Value(std::move(Message))));
+  ToClient.writeMessage(toJsonText(json::Value(std::move(Message))));
   return true;
 }
 
@@ -372,7 +366,7 @@ bool Server::onCodeActionReply(json::Object &Message, const std::string &Path,
   for (json::Value &Action : Actions)
     All->push_back(std::move(Action));
   vlog("added {0} pincheck quick fixes to a codeAction reply", Actions.size());
-  ToClient.writeMessage(serialize(json::Value(std::move(Message))));
+  ToClient.writeMessage(toJsonText(json::Value(std::move(Message))));
   return true;
 }
 
@@ -382,7 +376,7 @@ void Server::publishFindings(const std::string &Path) {
   if (!Changed)
     return;
   vlog("publishing pincheck's diagnostics for {0}", Path);
-  ToClient.writeMessage(serialize(publishDiagnostics(
+  ToClient.writeMessage(toJsonText(publishDiagnostics(
       Changed->Uri, Changed->Version, std::move(Changed->Diagnostics))));
 }
 
@@ -467,7 +461,7 @@ int answerWithoutClangd(int ClientIn, int ClientOut, StringRef Reason) {
       Reply["error"] =
           json::Object{{"code", *Method == "initialize" ? -32603 : -32002},
                        {"message", ("pincheck-clangd: " + Reason).str()}};
-    Writer.writeMessage(serialize(json::Value(std::move(Reply))));
+    Writer.writeMessage(toJsonText(json::Value(std::move(Reply))));
   }
   return 1;
 }

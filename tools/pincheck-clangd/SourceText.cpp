@@ -92,6 +92,20 @@ size_t offsetOf(StringRef Text, Position P, PositionEncoding Encoding) {
   return Offset;
 }
 
+/// The code units of `Encoding` from byte `From` to byte `To` of one line.
+static unsigned charactersBetween(StringRef Text, size_t From, size_t To,
+                                  PositionEncoding Encoding) {
+  unsigned Characters = 0;
+  for (size_t I = From; I < To;) {
+    unsigned Length = sequenceLength(Text[I]);
+    if (I + Length > To)
+      Length = 1; // An offset inside a character: count what precedes it.
+    Characters += codeUnits(Length, Encoding);
+    I += Length;
+  }
+  return Characters;
+}
+
 Position positionOf(StringRef Text, size_t Offset, PositionEncoding Encoding) {
   Offset = std::min(Offset, Text.size());
   Position P;
@@ -101,13 +115,7 @@ Position positionOf(StringRef Text, size_t Offset, PositionEncoding Encoding) {
     ++P.Line;
     LineStart = Break + 1;
   }
-  for (size_t I = LineStart; I < Offset;) {
-    unsigned Length = sequenceLength(Text[I]);
-    if (I + Length > Offset)
-      Length = 1; // An offset inside a character: count what precedes it.
-    P.Character += codeUnits(Length, Encoding);
-    I += Length;
-  }
+  P.Character += charactersBetween(Text, LineStart, Offset, Encoding);
   return P;
 }
 
@@ -149,13 +157,7 @@ Position PositionMapper::positionOf(size_t Offset) const {
       [](size_t Value, const Checkpoint &C) { return Value < C.Offset; });
   const Checkpoint &From = *std::prev(After);
   Position P = From.At;
-  for (size_t I = From.Offset; I < Offset;) {
-    unsigned Length = sequenceLength(Text[I]);
-    if (I + Length > Offset)
-      Length = 1; // An offset inside a character: count what precedes it.
-    P.Character += codeUnits(Length, Encoding);
-    I += Length;
-  }
+  P.Character += charactersBetween(Text, From.Offset, Offset, Encoding);
   return P;
 }
 

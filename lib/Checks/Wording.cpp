@@ -7,6 +7,7 @@
 #include "Checks/Wording.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -14,6 +15,11 @@ namespace pincheck {
 
 static std::string quoted(const NamedDecl *D) {
   return "'" + D->getNameAsString() + "'";
+}
+
+/// A declaration by its name, or a name a fact of another unit gave.
+static std::string quoted(const NamedDecl *D, StringRef Name) {
+  return D ? quoted(D) : "'" + Name.str() + "'";
 }
 
 std::string describeObject(const Decl *Object) {
@@ -35,15 +41,16 @@ std::string describeExpression(const Expr *E) {
 std::string describeSink(const EscapeSink &Sink) {
   switch (Sink.TheKind) {
   case EscapeSink::Kind::Function:
-    return quoted(Sink.Decl);
+    return quoted(Sink.Decl, Sink.Name);
   case EscapeSink::Kind::Container:
-    return "a container (" + quoted(Sink.Decl) + ")";
+    return "a container (" + quoted(Sink.Decl, Sink.Name) + ")";
   case EscapeSink::Kind::OwnMember:
     return "a member of '*this'";
   case EscapeSink::Kind::Global:
-    return "the global " + quoted(Sink.Decl);
+    return "the global " + quoted(Sink.Decl, Sink.Name);
   case EscapeSink::Kind::OtherObject:
-    return Sink.Decl ? quoted(Sink.Decl) : "another object";
+    return Sink.Decl || !Sink.Name.empty() ? quoted(Sink.Decl, Sink.Name)
+                                           : "another object";
   case EscapeSink::Kind::Thread:
     return "a thread";
   }
@@ -75,8 +82,12 @@ static StringRef describeApi(ApiReason Reason) {
 }
 
 std::string describeCause(const PinCause &Cause) {
-  const std::string Function = Cause.Function ? quoted(Cause.Function) : "";
-  const std::string Subject = Cause.Subject ? quoted(Cause.Subject) : "";
+  const std::string Function = Cause.Function || !Cause.FunctionName.empty()
+                                   ? quoted(Cause.Function, Cause.FunctionName)
+                                   : "";
+  const std::string Subject = Cause.Subject || !Cause.SubjectName.empty()
+                                  ? quoted(Cause.Subject, Cause.SubjectName)
+                                  : "";
   const std::string Inner = Cause.Inner ? describeCause(*Cause.Inner) : "";
   // An inner cause explains what the sink does with the address.
   const std::string Because = Cause.Inner ? ": " + Inner : "";
@@ -120,7 +131,9 @@ std::string describeCause(const PinCause &Cause) {
     return Function + " stores its parameter " + Subject + " beyond the call";
   case PinCause::Kind::AssumedKept:
     return Function + " takes it as '" +
-           cast<ValueDecl>(Cause.Subject)->getType().getAsString() +
+           (Cause.Subject
+                ? cast<ValueDecl>(Cause.Subject)->getType().getAsString()
+                : Cause.SubjectType) +
            "' and is assumed to keep it (its definition is out of sight)";
   case PinCause::Kind::PinFunction:
     return "'pin::pin' pins it for the rest of its lifetime";
@@ -192,6 +205,20 @@ std::string describeConstructionPin(const ConstructionPin &Pin) {
            describeSink(Cause.Sink);
   return Text + Name + " points " + quoted(Cause.Pointer) +
          " into itself when it is constructed";
+}
+
+std::string describeSite(const FactSite &Site) {
+  return llvm::sys::path::filename(Site.File).str() + ":" +
+         std::to_string(Site.Line);
+}
+
+PointerTarget pointerTarget(const AddressOrigin &Origin) {
+  if (!Origin.Member)
+    return AtObject;
+  if (Origin.Kind == OriginKind::MemberBuffer &&
+      Origin.Storage == StorageKind::OwnedHeap)
+    return IntoBuffer;
+  return IntoObject;
 }
 
 StringRef spellSpecialMember(SpecialMember Member) {

@@ -42,6 +42,14 @@ std::string describeMustNotMove(const MustNotMove &Why);
 /// into itself when it is constructed".
 std::string describeConstructionPin(const ConstructionPin &Pin);
 
+/// "request.cpp:7": where another translation unit does what a note says.
+std::string describeSite(const FactSite &Site);
+
+/// Where an interior pointer points, for the `%select{into the object|at
+/// the object|into the buffer of the object}` of the diagnostics.
+enum PointerTarget { IntoObject, AtObject, IntoBuffer };
+PointerTarget pointerTarget(const AddressOrigin &Origin);
+
 /// "copy constructor", "move assignment operator", ...
 llvm::StringRef spellSpecialMember(SpecialMember Member);
 

@@ -7,6 +7,7 @@
 #include "Model/AddressOrigin.h"
 #include "AST/ASTUtils.h"
 #include "AST/BodyWalker.h"
+#include "Model/Facts.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -225,12 +226,17 @@ static bool isKnownNotToKeep(const FunctionDecl *Callee) {
          Record->getName() == "__basic_file";
 }
 
-bool mayKeepArgument(const FunctionDecl *Callee, unsigned Index) {
+bool mayKeepArgument(const FunctionDecl *Callee, unsigned Index,
+                     FactSource *Facts) {
   if (!Callee)
     return true;
   const FunctionDecl *Definition = nullptr;
-  if (!Callee->hasBody(Definition))
+  if (!Callee->hasBody(Definition)) {
+    if (const FunctionFacts *Known = Facts ? Facts->factsOf(Callee) : nullptr;
+        Known && Known->ArgumentNotKept.count(Index))
+      return false;
     return !isKnownNotToKeep(Callee);
+  }
   if (Index >= Definition->getNumParams())
     return true; // Variadic.
   const ParmVarDecl *Param = Definition->getParamDecl(Index);
@@ -275,7 +281,7 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
       QualType Param = Constructor->getParamDecl(I)->getType();
       if (Param->isLValueReferenceType() &&
           !Param.getNonReferenceType().isConstQualified() &&
-          mayKeepArgument(Constructor, I))
+          mayKeepArgument(Constructor, I, Facts))
         if (const FieldDecl *Field = memberOf(Arg, Root))
           return AddressOrigin{StorageKind::Inline, OriginKind::HeldThis,
                                Field};
@@ -300,7 +306,7 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
         Deref && !Constructed.isNull() &&
         Constructed.getNonReferenceType()->getAsCXXRecordDecl() !=
             Deref->getType()->getAsCXXRecordDecl() &&
-        mayKeepArgument(Constructor, I))
+        mayKeepArgument(Constructor, I, Facts))
       return AddressOrigin{StorageKind::Inline, OriginKind::HeldThis, nullptr};
     if (auto Origin = ofValue(Arg)) {
       // Copying or wrapping an own-address value keeps it (a lambda in a
@@ -311,7 +317,7 @@ AddressOriginFinder::ofConstruction(QualType Constructed,
       if (View || Constructed.isNull() || Constructed->isPointerType())
         return Origin;
       if (Origin->Kind == OriginKind::MemberBuffer ||
-          !mayKeepArgument(Constructor, I))
+          !mayKeepArgument(Constructor, I, Facts))
         continue;
       if (Origin->Kind != OriginKind::CapturedThis)
         Origin->Kind = OriginKind::HeldThis;

@@ -23,6 +23,8 @@ class ValueDecl;
 
 namespace pincheck {
 
+class FactSource;
+
 /// Where an interior pointer points (docs/model.md, "Target storage"). The
 /// kind decides which copies and moves leave it dangling.
 enum class StorageKind {
@@ -72,6 +74,10 @@ public:
 class AddressOriginFinder {
 public:
   explicit AddressOriginFinder(BufferClassifier &Buffers) : Buffers(Buffers) {}
+
+  /// The facts of other translation units, for constructors whose bodies
+  /// this one does not see.
+  void setFacts(FactSource *Source) { Facts = Source; }
 
   /// Origin of the value of `E` (a pointer, view, callable or object that may
   /// hold an address).
@@ -132,11 +138,14 @@ private:
   unsigned Depth = 0;
   /// The object origins are relative to; null for `*this`.
   const clang::ValueDecl *Root = nullptr;
+  FactSource *Facts = nullptr;
 };
 
 /// Whether the constructor (or function) may keep the address of its
-/// argument `Index`: unknown bodies may; visible ones are read.
-bool mayKeepArgument(const clang::FunctionDecl *Callee, unsigned Index);
+/// argument `Index`: unknown bodies may, unless another translation unit's
+/// facts say they do not; visible ones are read.
+bool mayKeepArgument(const clang::FunctionDecl *Callee, unsigned Index,
+                     FactSource *Facts = nullptr);
 
 } // namespace pincheck
 

@@ -14,6 +14,8 @@
 #include "clang/AST/Type.h"
 #include "llvm/ADT/SmallVector.h"
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace clang {
 class CXXRecordDecl;
@@ -24,6 +26,18 @@ class NamedDecl;
 } // namespace clang
 
 namespace pincheck {
+
+/// A place in the source of another translation unit, where a fact of
+/// whole-program analysis was found (docs/model.md, "Whole-program
+/// analysis").
+struct FactSite {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  bool operator==(const FactSite &Other) const {
+    return File == Other.File && Line == Other.Line && Column == Other.Column;
+  }
+};
 
 /// What keeps an address that leaves the object or the function.
 struct EscapeSink {
@@ -46,6 +60,9 @@ struct EscapeSink {
   Kind TheKind = Kind::OtherObject;
   /// The function, the storing member or the global; null otherwise.
   const clang::NamedDecl *Decl = nullptr;
+  /// Its name, when the fact comes from another translation unit (`Decl`
+  /// is then null).
+  std::string Name;
 };
 
 /// Why a library function keeps the address of an argument (the API model,
@@ -102,6 +119,11 @@ struct PinCause {
   ApiReason Api = ApiReason::PinningFunctions;
   /// For `CallsPinning` and `PinsMember`: why the inner call pins.
   std::shared_ptr<const PinCause> Inner;
+  /// From another translation unit: the names of `Function` and `Subject`
+  /// (which are then null), the type a parameter `Subject` has, and where
+  /// the function does it.
+  std::string FunctionName, SubjectName, SubjectType;
+  std::optional<FactSite> Elsewhere;
 };
 
 /// One step from a type to the subobject that holds the trouble.
@@ -134,9 +156,13 @@ struct TypeCause {
   clang::QualType Type;
   const clang::CXXRecordDecl *Record = nullptr;
   const clang::FieldDecl *Pointer = nullptr;
-  /// For `HandsOutAddress`: where, and to what.
+  /// For `HandsOutAddress`: where, and to what; for `InteriorPointer`, the
+  /// function that sets it (null for a default member initializer).
   const clang::FunctionDecl *Function = nullptr;
   EscapeSink Sink;
+  /// When `Function` is defined in another translation unit: where it sets
+  /// the pointer or hands out the address (whole-program analysis).
+  std::optional<FactSite> Elsewhere;
   /// From the type asked about down to `Type`, outermost first.
   llvm::SmallVector<Containment, 1> Path;
 };

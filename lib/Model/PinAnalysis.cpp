@@ -46,11 +46,14 @@ static ModelOptions modelOptions(const AnalysisOptions &Options) {
   return Result;
 }
 
-PinAnalysis::PinAnalysis(const AnalysisOptions &Options)
+PinAnalysis::PinAnalysis(const AnalysisOptions &Options,
+                         std::shared_ptr<FactSource> Facts)
     : Model(modelOptions(Options)),
       Api(Options.PinningFunctions, Options.EscapingFunctions),
-      Pins(Model, Api) {
+      Pins(Model, Api), Facts(std::move(Facts)) {
   Model.setCallees(&Pins);
+  Model.setFacts(this->Facts.get());
+  Pins.setFacts(this->Facts.get());
 }
 
 FunctionPins &PinAnalysis::in(const FunctionDecl *Function,

@@ -10,6 +10,7 @@
 #ifndef PINCHECK_MODEL_PINANALYSIS_H
 #define PINCHECK_MODEL_PINANALYSIS_H
 
+#include "Model/Facts.h"
 #include "Model/PinEvents.h"
 #include "Model/PinFlow.h"
 #include "Model/PinningApi.h"
@@ -68,7 +69,10 @@ private:
 
 class PinAnalysis {
 public:
-  explicit PinAnalysis(const AnalysisOptions &Options);
+  /// `Facts`, if given, answers for functions defined in other translation
+  /// units (whole-program analysis).
+  explicit PinAnalysis(const AnalysisOptions &Options,
+                       std::shared_ptr<FactSource> Facts = nullptr);
   PinAnalysis(const PinAnalysis &) = delete;
   PinAnalysis &operator=(const PinAnalysis &) = delete;
 
@@ -82,6 +86,7 @@ private:
   SelfReferenceModel Model;
   PinningApi Api;
   PinEventFinder Pins;
+  std::shared_ptr<FactSource> Facts;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionPins>>
       Functions;
 };

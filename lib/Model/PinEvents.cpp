@@ -293,6 +293,7 @@ PinEventFinder::constructionPin(QualType T, unsigned &Depth) {
           Pin.Why.TheKind = TypeCause::Kind::HandsOutAddress;
           Pin.Why.Sink = Escape.Sink;
           Pin.Why.Function = Escape.SetIn;
+          Pin.Why.Elsewhere = Escape.Elsewhere;
           return Pin;
         }
       continue;
@@ -301,6 +302,8 @@ PinEventFinder::constructionPin(QualType T, unsigned &Depth) {
     if (!Pointer.SetIn || isa<CXXConstructorDecl>(Pointer.SetIn)) {
       Pin.Why.TheKind = TypeCause::Kind::InteriorPointer;
       Pin.Why.Pointer = Pointer.Field;
+      Pin.Why.Function = Pointer.SetIn;
+      Pin.Why.Elsewhere = Pointer.Elsewhere;
       return Pin;
     }
   }
@@ -325,6 +328,18 @@ PinEventFinder::constructionPin(QualType T, unsigned &Depth) {
 //===----------------------------------------------------------------------===//
 // Events 2 and 3: function summaries.
 //===----------------------------------------------------------------------===//
+
+/// A cause from another translation unit's facts, placed at the function's
+/// definition there.
+static std::shared_ptr<const PinCause>
+located(const std::shared_ptr<const PinCause> &Cause,
+        const FunctionFacts &Known) {
+  if (!Cause || Cause->Elsewhere)
+    return Cause;
+  auto Located = std::make_shared<PinCause>(*Cause);
+  Located->Elsewhere = Known.Definition;
+  return Located;
+}
 
 static std::shared_ptr<const PinCause>
 makeCause(PinCause::Kind Kind, const NamedDecl *Function,
@@ -407,9 +422,13 @@ PinEventFinder::computePinsThis(const CXXMethodDecl *MD) {
   if (hasPinAnnotation(MD, annotation::PinsThis))
     return makeCause(PinCause::Kind::DeclaredPinsThis, MD);
   const FunctionDecl *Definition = nullptr;
-  if (!MD->hasBody(Definition) || MD->isStatic() ||
-      isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD))
+  if (MD->isStatic() || isa<CXXConstructorDecl>(MD) ||
+      isa<CXXDestructorDecl>(MD))
     return nullptr;
+  if (!MD->hasBody(Definition)) {
+    const FunctionFacts *Known = factsOf(MD);
+    return Known ? located(Known->PinsThis, *Known) : nullptr;
+  }
   if (auto Cause = setsFaultyPointer(MD))
     return Cause;
 
@@ -622,6 +641,14 @@ PinEventFinder::computeKeepsCallable(const FunctionDecl *FD, unsigned Index) {
     return Cause;
   const FunctionDecl *Definition = nullptr;
   if (!FD->hasBody(Definition)) {
+    // Defined in another translation unit: its facts.
+    if (const FunctionFacts *Known = factsOf(FD)) {
+      if (auto It = Known->KeepsCallable.find(Index);
+          It != Known->KeepsCallable.end())
+        return located(It->second, *Known);
+      if (Known->CallableNotKept.count(Index))
+        return nullptr;
+    }
     // Out of sight: a `const` reference to a type-erased callable is what a
     // setter that stores it takes.
     if (Index >= FD->getNumParams())
@@ -684,7 +711,17 @@ PinEventFinder::computePinsArgument(const FunctionDecl *FD, unsigned Index,
     return Cause;
   }
   const FunctionDecl *Definition = nullptr;
-  if (!FD->hasBody(Definition) || Index >= Definition->getNumParams())
+  if (!FD->hasBody(Definition)) {
+    const FunctionFacts *Known = factsOf(FD);
+    if (!Known)
+      return nullptr;
+    auto It = Known->PinsArgument.find(Index);
+    if (It == Known->PinsArgument.end())
+      return nullptr;
+    IntoNewObject = Known->KeptInObject.count(Index);
+    return located(It->second, *Known);
+  }
+  if (Index >= Definition->getNumParams())
     return nullptr;
   return bodyKeepsArgument(Definition, Index, IntoNewObject);
 }

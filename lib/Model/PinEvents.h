@@ -14,6 +14,7 @@
 
 #include "Model/BodyScan.h"
 #include "Model/Causes.h"
+#include "Model/Facts.h"
 #include "Model/PinningApi.h"
 #include "Model/SelfReferenceModel.h"
 #include "llvm/ADT/DenseMap.h"
@@ -108,6 +109,10 @@ public:
 
   SelfReferenceModel &model() const { return Model; }
 
+  /// The facts of other translation units, for functions whose bodies this
+  /// one does not see (whole-program analysis).
+  void setFacts(FactSource *Source) { Facts = Source; }
+
 private:
   std::optional<ConstructionPin> constructionPin(clang::QualType T,
                                                  unsigned &Depth);
@@ -132,8 +137,13 @@ private:
   friend class CallPinCollector;
   friend class CallableKeepFinder;
 
+  const FunctionFacts *factsOf(const clang::FunctionDecl *FD) {
+    return Facts ? Facts->factsOf(FD) : nullptr;
+  }
+
   SelfReferenceModel &Model;
   const PinningApi &Api;
+  FactSource *Facts = nullptr;
   // Memoised summaries; an entry being computed reads as "does not pin",
   // which cuts recursion.
   llvm::DenseMap<const clang::CXXMethodDecl *, std::shared_ptr<const PinCause>>

@@ -517,12 +517,16 @@ SelfReferenceModel::mustNotMoveOwn(const TypeSummary &Summary, QualType Shown) {
       (Summary.isSelfReferential() || !Summary.Escapes.empty()))
     return Because(TypeCause::Kind::LibraryCode, nullptr);
   if (!Summary.Pointers.empty()) {
-    Why.Why.Pointer = Summary.Pointers.front().Field;
+    const InteriorPointer &Pointer = Summary.Pointers.front();
+    Why.Why.Pointer = Pointer.Field;
+    Why.Why.Function = Pointer.SetIn;
+    Why.Why.Elsewhere = Pointer.Elsewhere;
     return Because(TypeCause::Kind::InteriorPointer, Why.Why.Pointer);
   }
   if (!Summary.Escapes.empty()) {
     Why.Why.Sink = Summary.Escapes.front().Sink;
     Why.Why.Function = Summary.Escapes.front().SetIn;
+    Why.Why.Elsewhere = Summary.Escapes.front().Elsewhere;
     return Because(TypeCause::Kind::HandsOutAddress, Record);
   }
   return std::nullopt;
@@ -779,6 +783,22 @@ static AddressedObject ownAddressOf(AddressOriginFinder &Origins,
   return Address;
 }
 
+/// The member of `Record` (or of one of its bases) named `Name`.
+static const FieldDecl *fieldNamed(const CXXRecordDecl *Record, StringRef Name,
+                                   unsigned Depth = 0) {
+  if (!Record || !Record->hasDefinition() || Depth > MaxModelDepth)
+    return nullptr;
+  Record = Record->getDefinition();
+  for (const FieldDecl *Field : Record->fields())
+    if (Field->getName() == Name)
+      return Field;
+  for (const CXXBaseSpecifier &Base : Record->bases())
+    if (const FieldDecl *Field =
+            fieldNamed(Base.getType()->getAsCXXRecordDecl(), Name, Depth + 1))
+      return Field;
+  return nullptr;
+}
+
 void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
   const CXXRecordDecl *Record = Summary.Record;
   llvm::SmallPtrSet<const FieldDecl *, 4> Seen;
@@ -795,6 +815,18 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
       Summary.Pointers.push_back({Field, Write.Value, SetIn, *Origin});
     }
   };
+  // A write another translation unit made, from its facts.
+  auto AddFact = [&](const WriteFact &Fact, const FunctionDecl *SetIn) {
+    const FieldDecl *Field = fieldNamed(Record, Fact.Field);
+    if (!Field || Seen.contains(Field) || !canHoldAddress(Field->getType()))
+      return;
+    Seen.insert(Field);
+    AddressOrigin Origin = Fact.Origin;
+    Origin.Member = Fact.OriginMember.empty()
+                        ? nullptr
+                        : fieldNamed(Record, Fact.OriginMember);
+    Summary.Pointers.push_back({Field, nullptr, SetIn, Origin, Fact.At});
+  };
 
   for (const FieldDecl *Field : Record->fields())
     if (Field->hasInClassInitializer())
@@ -803,6 +835,9 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
     AddressOriginFinder::RootScope Scope(Origins, Foreign.Root);
     AddPointer(Foreign.Write, Foreign.In);
   }
+  if (Facts)
+    for (const WriteFact &Fact : Facts->foreignWritesInto(Record))
+      AddFact(Fact, nullptr);
 
   auto VisitFunction = [&](const FunctionDecl *FD) {
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
@@ -812,14 +847,25 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
     const auto *Ctor = dyn_cast<CXXConstructorDecl>(MD);
     if (Ctor && Ctor->isCopyOrMoveConstructor())
       return;
+    const FunctionDecl *Definition = nullptr;
+    if (!MD->hasBody(Definition)) {
+      // Defined in another translation unit: its facts.
+      if (const FunctionFacts *Known = Facts ? Facts->factsOf(MD) : nullptr) {
+        for (const WriteFact &Write : Known->Writes)
+          AddFact(Write, MD);
+        for (const EscapeFact &Escape : Known->Escapes)
+          addEscape(Summary, escapeFromFact(Escape, Record, MD));
+      }
+      return;
+    }
     SmallVector<MemberWrite, 8> Writes;
     MemberWriteCollector(Writes, /*FollowCalls=*/true).collectFunction(MD);
-    const FunctionDecl *Definition = nullptr;
-    if (!MD->hasBody(Definition))
-      return;
     for (const MemberWrite &Write : Writes)
       AddPointer(Write, Definition);
-    findEscapes(Summary, Definition);
+    SmallVector<AddressEscape, 2> Escapes;
+    collectEscapes(Record, Definition, Escapes);
+    for (AddressEscape &Escape : Escapes)
+      addEscape(Summary, std::move(Escape));
   };
   // Constructors first: a pointer a constructor sets pins from
   // construction, whatever member functions set it too.
@@ -833,11 +879,22 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
     }
 }
 
-/// The addresses of the object that a constructor or member function hands
-/// out, itself or through the member functions it calls on `*this`.
-void SelfReferenceModel::findEscapes(TypeSummary &Summary,
-                                     const FunctionDecl *Definition) {
-  const CXXRecordDecl *Record = Summary.Record;
+AddressEscape SelfReferenceModel::escapeFromFact(const EscapeFact &Fact,
+                                                 const CXXRecordDecl *Record,
+                                                 const FunctionDecl *SetIn) {
+  AddressEscape Escape;
+  Escape.SetIn = SetIn;
+  Escape.Sink = Fact.Sink;
+  Escape.Member =
+      Fact.Member.empty() ? nullptr : fieldNamed(Record, Fact.Member);
+  Escape.Kept = Fact.Kept;
+  Escape.Elsewhere = Fact.At;
+  return Escape;
+}
+
+void SelfReferenceModel::collectEscapes(const CXXRecordDecl *Record,
+                                        const FunctionDecl *Definition,
+                                        SmallVectorImpl<AddressEscape> &Out) {
   auto OwnAddress = [&](const Expr *E) {
     return ownAddressOf(Origins, E, Record);
   };
@@ -854,22 +911,63 @@ void SelfReferenceModel::findEscapes(TypeSummary &Summary,
     Escapes.walk(Bodies[I]->getBody());
     for (const Escape &E : Found)
       if (!E.LocalHolder)
-        addEscape(Summary, {E.At, Definition, E.Sink, E.Member, E.Kept});
+        Out.push_back({E.At, Definition, E.Sink, E.Member, E.Kept});
     SmallVector<const CXXMethodDecl *, 4> Called;
     membersCalledOnThis(Bodies[I]->getBody(), Called);
     for (const CXXMethodDecl *Method : Called) {
       const FunctionDecl *Body = nullptr;
-      if (Method->hasBody(Body) && Seen.insert(Body).second)
-        Bodies.push_back(Body);
+      if (Method->hasBody(Body)) {
+        if (Seen.insert(Body).second)
+          Bodies.push_back(Body);
+      } else if (const FunctionFacts *Known =
+                     Facts ? Facts->factsOf(Method) : nullptr) {
+        // Defined in another translation unit: what its facts hand out.
+        for (const EscapeFact &Escape : Known->Escapes)
+          Out.push_back(escapeFromFact(Escape, Record, Definition));
+      }
     }
   }
+}
+
+void SelfReferenceModel::collectInteriorWrites(
+    const CXXMethodDecl *Method,
+    SmallVectorImpl<std::pair<MemberWrite, AddressOrigin>> &Out) {
+  SmallVector<MemberWrite, 8> Writes;
+  MemberWriteCollector(Writes, /*FollowCalls=*/true).collectFunction(Method);
+  for (const MemberWrite &Write : Writes)
+    if (canHoldAddress(Write.Field->getType()))
+      if (std::optional<AddressOrigin> Origin = originOfWrite(Write))
+        Out.emplace_back(Write, *Origin);
+}
+
+void SelfReferenceModel::collectVerbatimCopies(
+    const CXXMethodDecl *Member,
+    SmallVectorImpl<std::pair<const FieldDecl *, const Expr *>> &Out) {
+  SmallVector<MemberWrite, 8> Writes;
+  MemberWriteCollector(Writes, /*FollowCalls=*/true).collectFunction(Member);
+  for (const FieldDecl *Field : Member->getParent()->fields())
+    if (canHoldAddress(Field->getType()))
+      if (const Expr *Verbatim = verbatimCopy(Writes, Field))
+        Out.emplace_back(Field, Verbatim);
+}
+
+void SelfReferenceModel::collectForeignWrites(
+    llvm::function_ref<void(const CXXRecordDecl *, const ForeignWrite &,
+                            const AddressOrigin &)>
+        Callback) {
+  for (const auto &[Record, Writes] : ForeignWrites)
+    for (const ForeignWrite &Foreign : Writes) {
+      AddressOriginFinder::RootScope Scope(Origins, Foreign.Root);
+      if (std::optional<AddressOrigin> Origin = originOfWrite(Foreign.Write))
+        Callback(Record, Foreign, *Origin);
+    }
 }
 
 /// One escape per escaping expression; the one a constructor reaches
 /// answers for it (the object is pinned from its construction).
 void SelfReferenceModel::addEscape(TypeSummary &Summary, AddressEscape Escape) {
   for (AddressEscape &Known : Summary.Escapes)
-    if (Known.At == Escape.At) {
+    if (Known.At == Escape.At && Known.Elsewhere == Escape.Elsewhere) {
       if (isa<CXXConstructorDecl>(Escape.SetIn) &&
           !isa<CXXConstructorDecl>(Known.SetIn))
         Known.SetIn = Escape.SetIn;
@@ -911,9 +1009,12 @@ void SelfReferenceModel::judgeSpecialMembers(TypeSummary &Summary) {
   for (SpecialMember Member : AllSpecialMembers) {
     const CXXMethodDecl *Decl = nullptr;
     MemberForm Form = formOf(Summary.Record, Member, &Decl);
-    if (Form == MemberForm::Deleted || Form == MemberForm::NotDeclared ||
-        Form == MemberForm::External)
+    if (Form == MemberForm::Deleted || Form == MemberForm::NotDeclared)
       continue;
+    if (Form == MemberForm::External) {
+      judgeExternal(Summary, Member, Decl);
+      continue;
+    }
     const bool Memberwise =
         Form == MemberForm::Implicit || Form == MemberForm::Defaulted;
 
@@ -1018,11 +1119,40 @@ bool SelfReferenceModel::copiedMemberwiseBy(const CXXRecordDecl *Record,
                       ? SpecialMember::CopyConstructor
                       : SpecialMember::CopyAssignment,
                   &BaseDecl);
+  if (Form == MemberForm::External) {
+    const FunctionFacts *Known =
+        Facts && BaseDecl ? Facts->factsOf(BaseDecl) : nullptr;
+    return Known && llvm::any_of(Known->VerbatimCopies, [&](const auto &Copy) {
+             return Copy.first == Pointer.Field->getName();
+           });
+  }
   if (Form != MemberForm::UserProvided)
     return Form == MemberForm::Implicit || Form == MemberForm::Defaulted;
   SmallVector<MemberWrite, 8> Writes;
   MemberWriteCollector(Writes, /*FollowCalls=*/true).collectFunction(BaseDecl);
   return verbatimCopy(Writes, Pointer.Field) != nullptr;
+}
+
+/// A copy or move operation defined in another translation unit: judged by
+/// its facts, or assumed fine without them.
+void SelfReferenceModel::judgeExternal(TypeSummary &Summary,
+                                       SpecialMember Member,
+                                       const CXXMethodDecl *Decl) {
+  const FunctionFacts *Known = Facts && Decl ? Facts->factsOf(Decl) : nullptr;
+  if (!Known)
+    return;
+  for (unsigned I = 0, E = Summary.Pointers.size(); I != E; ++I) {
+    const InteriorPointer &Pointer = Summary.Pointers[I];
+    if (Pointer.Origin.Storage == StorageKind::OwnedHeap &&
+        (isMoveOperation(Member) || Known->TransfersOwnership))
+      continue;
+    for (const auto &[Field, At] : Known->VerbatimCopies)
+      if (Field == Pointer.Field->getName()) {
+        faultsFor(Summary, Pointer.SetIn)
+            .push_back({Member, MemberForm::External, Decl, I, nullptr, At});
+        break;
+      }
+  }
 }
 
 /// Where a fault goes: a pinned marker's pointers and addresses set by a

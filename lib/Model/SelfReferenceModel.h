@@ -17,6 +17,7 @@
 #include "Model/AddressOrigin.h"
 #include "Model/BodyScan.h"
 #include "Model/Causes.h"
+#include "Model/Facts.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -42,6 +43,8 @@ struct InteriorPointer {
   /// The function that sets it; null for a default member initializer.
   const clang::FunctionDecl *SetIn = nullptr;
   AddressOrigin Origin;
+  /// Set in another translation unit, there (`Value` is then null).
+  std::optional<FactSite> Elsewhere;
 };
 
 /// `this` (or the address of a member) handed out by a constructor.
@@ -55,6 +58,8 @@ struct AddressEscape {
   const clang::ValueDecl *Member = nullptr;
   /// Why the function it is given keeps it, when the sink is a function.
   std::shared_ptr<const PinCause> Kept;
+  /// Handed out in another translation unit, there (`At` is then null).
+  std::optional<FactSite> Elsewhere;
 };
 
 /// A member of an object given a value by a function of another class (or
@@ -109,6 +114,8 @@ struct SpecialMemberFault {
   /// For a user-provided member, the expression that copies the pointer
   /// from the source object verbatim (`p_(o.p_)`).
   const clang::Expr *VerbatimCopy = nullptr;
+  /// For a member defined in another translation unit, where it does.
+  std::optional<FactSite> Elsewhere;
 };
 
 /// Everything the model knows about one class.
@@ -201,6 +208,39 @@ public:
   /// constructor or member function gives it (set by `PinAnalysis`; without
   /// them, only what the bodies store themselves is seen).
   void setCallees(CalleeSummaries *Summaries) { Callees = Summaries; }
+  /// The facts of other translation units, for member functions whose
+  /// bodies this one does not see (whole-program analysis).
+  void setFacts(FactSource *Source) {
+    Facts = Source;
+    Origins.setFacts(Source);
+  }
+
+  // What `extractFacts` asks about the functions a unit defines.
+
+  /// The members of `*this` that `Method` (a constructor or member
+  /// function) gives an address derived from the object, with the origin.
+  void collectInteriorWrites(
+      const clang::CXXMethodDecl *Method,
+      llvm::SmallVectorImpl<std::pair<MemberWrite, AddressOrigin>> &Writes);
+  /// The addresses of the object that `Definition` (a constructor or member
+  /// function of `Record`) hands out, itself or through the member
+  /// functions it calls on `*this`.
+  void collectEscapes(const clang::CXXRecordDecl *Record,
+                      const clang::FunctionDecl *Definition,
+                      llvm::SmallVectorImpl<AddressEscape> &Escapes);
+  /// The members a user-written copy or move operation copies verbatim
+  /// from the source without re-seating them.
+  void collectVerbatimCopies(
+      const clang::CXXMethodDecl *Member,
+      llvm::SmallVectorImpl<
+          std::pair<const clang::FieldDecl *, const clang::Expr *>> &Copies);
+  /// The writes that functions of this unit make into members of objects
+  /// named by a variable, whose value derives from the same object.
+  void collectForeignWrites(
+      llvm::function_ref<void(const clang::CXXRecordDecl *,
+                              const ForeignWrite &, const AddressOrigin &)>
+          Callback);
+  static bool transfersOwnership(const clang::CXXMethodDecl *Copy);
 
 private:
   void analyze(TypeSummary &Summary);
@@ -209,11 +249,14 @@ private:
   std::optional<MustNotMove> mustNotMoveInside(const TypeSummary &Summary,
                                                clang::QualType Shown);
   void findInteriorPointers(TypeSummary &Summary);
-  void findEscapes(TypeSummary &Summary, const clang::FunctionDecl *Definition);
   void addEscape(TypeSummary &Summary, AddressEscape Escape);
+  AddressEscape escapeFromFact(const EscapeFact &Fact,
+                               const clang::CXXRecordDecl *Record,
+                               const clang::FunctionDecl *SetIn);
   static llvm::SmallVectorImpl<SpecialMemberFault> &
   faultsFor(TypeSummary &Summary, const clang::FunctionDecl *SetIn);
-  static bool transfersOwnership(const clang::CXXMethodDecl *Copy);
+  void judgeExternal(TypeSummary &Summary, SpecialMember Member,
+                     const clang::CXXMethodDecl *Decl);
   bool copiedMemberwiseBy(const clang::CXXRecordDecl *Record,
                           SpecialMember Member, const InteriorPointer &Pointer);
   const clang::Expr *verbatimCopy(llvm::ArrayRef<MemberWrite> Writes,
@@ -237,6 +280,7 @@ private:
   llvm::DenseMap<const clang::CXXRecordDecl *, std::optional<StorageKind>>
       BufferStorages;
   CalleeSummaries *Callees = nullptr;
+  FactSource *Facts = nullptr;
   llvm::DenseMap<const clang::CXXRecordDecl *,
                  llvm::SmallVector<ForeignWrite, 1>>
       ForeignWrites;

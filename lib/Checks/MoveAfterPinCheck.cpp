@@ -482,6 +482,7 @@ void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
     Type = subobjectType(Move.Subobject);
   const unsigned Kind = static_cast<unsigned>(Move.Kind);
   SourceLocation Loc = Move.At->getBeginLoc();
+  newFinding();
   if (Move.PinOwner) {
     diag(Loc, "%select{copying|moving|swapping|copying the bytes of|assigning "
               "to|copying}0 the object owned by %1, which is pinned")
@@ -499,13 +500,19 @@ void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
       << Kind << Object << Type << Definite;
 
   // Why it is pinned.
-  if (Construction)
+  ASTContext &Context = Move.Object->getASTContext();
+  if (Construction) {
     diag(Move.Object->getLocation(), "%0 is pinned from its construction: %1",
          DiagnosticIDs::Note)
         << Object << describeConstructionPin(*Construction);
-  for (const PinEvent *Event : Events)
+    noteElsewhere(Construction->Why, Move.Object->getLocation(), Context);
+  }
+  for (const PinEvent *Event : Events) {
     diag(Event->At->getBeginLoc(), "%0 is pinned here: %1", DiagnosticIDs::Note)
         << Object << describeCause(*Event->Cause);
+    noteElsewhere(*Event->Cause, Event->At->getBeginLoc(),
+                  Context.getSourceManager());
+  }
   if (Move.Kind == MoveKind::Copy)
     noteRepairs(Move, Object);
 }

@@ -5,10 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "Checks/PinCheck.h"
-#include "clang-tidy/utils/OptionsUtils.h"
-#include <map>
-#include <mutex>
-#include <tuple>
+#include "Checks/SharedAnalysis.h"
+#include "Checks/Wording.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -18,12 +17,14 @@ PinCheck::PinCheck(StringRef Name, tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), TidyContext(Context),
       PinnedTypes(Options.getLocalOrGlobal("PinnedTypes", "")),
       PinningFunctions(Options.getLocalOrGlobal("PinningFunctions", "")),
-      EscapingFunctions(Options.getLocalOrGlobal("EscapingFunctions", "")) {}
+      EscapingFunctions(Options.getLocalOrGlobal("EscapingFunctions", "")),
+      FactStore(Options.getLocalOrGlobal("FactStore", "")) {}
 
 void PinCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "PinnedTypes", PinnedTypes);
   Options.store(Opts, "PinningFunctions", PinningFunctions);
   Options.store(Opts, "EscapingFunctions", EscapingFunctions);
+  Options.store(Opts, "FactStore", FactStore);
 }
 
 bool PinCheck::isCheckEnabled(StringRef CheckName) const {
@@ -38,33 +39,77 @@ std::string PinCheck::optionOf(StringRef CheckName, StringRef Option,
   return It == Options.end() ? Default.str() : It->getValue().Value;
 }
 
-PinAnalysis &PinCheck::analysis(const ASTContext &Context) {
-  if (Analysis && AnalysisFor == &Context)
-    return *Analysis;
-  // Checks live for one translation unit and know nothing of each other: the
-  // analysis is found by the unit and the options, and lives as long as a
-  // check holds it. Units may run on several threads (the CLI's -j).
-  using Key =
-      std::tuple<const ASTContext *, std::string, std::string, std::string>;
-  static std::mutex Mutex;
-  static std::map<Key, std::weak_ptr<PinAnalysis>> Analyses;
-  std::lock_guard<std::mutex> Lock(Mutex);
-  // Forget the analyses of translation units that are gone.
-  for (auto It = Analyses.begin(); It != Analyses.end();)
-    It = It->second.expired() ? Analyses.erase(It) : std::next(It);
-  std::weak_ptr<PinAnalysis> &Slot =
-      Analyses[Key{&Context, PinnedTypes, PinningFunctions, EscapingFunctions}];
-  Analysis = Slot.lock();
-  if (!Analysis) {
-    AnalysisOptions Options;
-    for (StringRef Name : tidy::utils::options::parseStringList(PinnedTypes))
-      Options.PinnedTypes.push_back(Name.trim().str());
-    Options.PinningFunctions = PinningFunctions;
-    Options.EscapingFunctions = EscapingFunctions;
-    Analysis = std::make_shared<PinAnalysis>(Options);
-    Slot = Analysis;
+SourceLocation PinCheck::locateSite(const FactSite &Site,
+                                    SourceLocation Fallback,
+                                    SourceManager &SM) {
+  llvm::Expected<FileEntryRef> File = SM.getFileManager().getFileRef(Site.File);
+  if (!File) {
+    llvm::consumeError(File.takeError());
+    return Fallback;
   }
-  AnalysisFor = &Context;
+  FileID ID = SM.getOrCreateFileID(*File, SrcMgr::C_User);
+  SourceLocation Loc = SM.translateLineCol(ID, Site.Line, Site.Column);
+  // An edit since the facts were taken may have shortened the file.
+  if (Loc.isInvalid() || SM.getSpellingLineNumber(Loc) != Site.Line)
+    return Fallback;
+  return Loc;
+}
+
+void PinCheck::noteElsewhere(const PinCause &Cause, SourceLocation Fallback,
+                             SourceManager &SM) {
+  for (const PinCause *Step = &Cause; Step; Step = Step->Inner.get())
+    if (Step->Elsewhere) {
+      const std::string Text =
+          describeCause(*Step) + " (" + describeSite(*Step->Elsewhere) + ")";
+      if (NotedElsewhere.insert(Text).second)
+        diag(locateSite(*Step->Elsewhere, Fallback, SM), "%0",
+             DiagnosticIDs::Note)
+            << Text;
+      return;
+    }
+}
+
+void PinCheck::noteElsewhere(const TypeCause &Cause, SourceLocation Fallback,
+                             const ASTContext &Context) {
+  if (!Cause.Elsewhere ||
+      !NotedElsewhere
+           .insert(describeSite(*Cause.Elsewhere) + ":" +
+                   (Cause.Pointer ? Cause.Pointer->getName().str() : "address"))
+           .second)
+    return;
+  // Reading another file adds to the source manager, not to the AST.
+  SourceLocation Loc =
+      locateSite(*Cause.Elsewhere, Fallback,
+                 const_cast<SourceManager &>(Context.getSourceManager()));
+  const std::string Function =
+      Cause.Function ? "'" + Cause.Function->getQualifiedNameAsString() + "'"
+                     : std::string("a function of another translation unit");
+  if (Cause.TheKind == TypeCause::Kind::HandsOutAddress) {
+    diag(Loc, "%0 hands the object's address to %1 (%2)", DiagnosticIDs::Note)
+        << Function << describeSink(Cause.Sink)
+        << describeSite(*Cause.Elsewhere);
+    return;
+  }
+  PointerTarget Target = IntoObject;
+  if (const TypeSummary *Summary =
+          analysis(Context).model().summarize(Cause.Record))
+    for (const InteriorPointer &Pointer : Summary->Pointers)
+      if (Pointer.Field == Cause.Pointer)
+        Target = pointerTarget(Pointer.Origin);
+  diag(Loc,
+       "%0 points %1 %select{into the object|at the object|into the buffer "
+       "of the object}2 (%3)",
+       DiagnosticIDs::Note)
+      << Function << Cause.Pointer << Target << describeSite(*Cause.Elsewhere);
+}
+
+PinAnalysis &PinCheck::analysis(const ASTContext &Context) {
+  if (!Analysis || AnalysisFor != &Context) {
+    Analysis = sharedAnalysis(
+        *TidyContext, Context,
+        {PinnedTypes, PinningFunctions, EscapingFunctions, FactStore});
+    AnalysisFor = &Context;
+  }
   return *Analysis;
 }
 

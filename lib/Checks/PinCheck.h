@@ -1,10 +1,9 @@
 //===--- PinCheck.h - What every pincheck check shares --------------------===//
 //
 // Part of pincheck. The base of the five checks: the options of the model
-// (PinnedTypes, PinningFunctions, EscapingFunctions, read locally or
-// globally) and the translation unit's `PinAnalysis`, shared by every check
-// with the same options so that each type and each function is analysed
-// once, whichever check asks.
+// (PinnedTypes, PinningFunctions, EscapingFunctions, FactStore, read locally
+// or globally) and the translation unit's `PinAnalysis`, shared by every
+// check with the same options (Checks/SharedAnalysis.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +12,7 @@
 
 #include "Model/PinAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/StringSet.h"
 #include <memory>
 
 namespace pincheck {
@@ -32,6 +32,20 @@ public:
 protected:
   /// The analysis of the translation unit `Context` belongs to.
   PinAnalysis &analysis(const clang::ASTContext &Context);
+  /// Where a note about what another translation unit does goes: at the
+  /// site when its file reads and still has that line, else at `Fallback`.
+  clang::SourceLocation locateSite(const FactSite &Site,
+                                   clang::SourceLocation Fallback,
+                                   clang::SourceManager &SM);
+  /// The note, at its definition in another translation unit, on a fact a
+  /// finding relies on (whole-program analysis); nothing when the cause
+  /// lies in this unit.
+  void noteElsewhere(const PinCause &Cause, clang::SourceLocation Fallback,
+                     clang::SourceManager &SM);
+  void noteElsewhere(const TypeCause &Cause, clang::SourceLocation Fallback,
+                     const clang::ASTContext &Context);
+  /// Starts a finding: its notes on other units' facts are shown once.
+  void newFinding() { NotedElsewhere.clear(); }
   /// Whether another check of this run is enabled (one mistake, one
   /// finding: the more specific check reports a statement).
   bool isCheckEnabled(llvm::StringRef CheckName) const;
@@ -44,6 +58,8 @@ private:
   const std::string PinnedTypes;
   const std::string PinningFunctions;
   const std::string EscapingFunctions;
+  const std::string FactStore;
+  llvm::StringSet<> NotedElsewhere;
   std::shared_ptr<PinAnalysis> Analysis;
   const clang::ASTContext *AnalysisFor = nullptr;
 };

@@ -208,6 +208,7 @@ bool RawCopyCheck::diagnoseType(const CallExpr *Call, bool IsStatement,
     QualType Shown = Type.getCanonicalType().getUnqualifiedType();
     if (const ArrayType *Array = Shown->getAsArrayTypeUnsafe())
       Shown = Array->getElementType();
+    newFinding();
     {
       // The warning is emitted when its builder goes out of scope, before
       // the note.
@@ -223,6 +224,7 @@ bool RawCopyCheck::diagnoseType(const CallExpr *Call, bool IsStatement,
     SourceLocation Where =
         Why->At ? Why->At->getLocation() : Call->getBeginLoc();
     diag(Where, "%0", DiagnosticIDs::Note) << describeMustNotMove(*Why);
+    noteElsewhere(Why->Why, Where, Context);
     return true;
   }
   return false;
@@ -254,16 +256,20 @@ void RawCopyCheck::diagnosePinned(const CallExpr *Call,
     if (!Pins)
       continue;
     const std::string Object = describeObject(Address.Object);
+    newFinding();
     diag(Call->getBeginLoc(),
          "%0 %select{copies|moves}1 the bytes of %2 of type %3%select{, which "
          "may be pinned on some paths|, which is pinned}4")
         << ("'" + Callee->getQualifiedNameAsString() + "'")
         << (Callee->getName() == "realloc") << Object
         << PinEventFinder::typeOf(Address.Object) << Pins.Definite;
-    for (const PinEvent *Event : Pins.Events)
+    for (const PinEvent *Event : Pins.Events) {
       diag(Event->At->getBeginLoc(), "%0 is pinned here: %1",
            DiagnosticIDs::Note)
           << Object << describeCause(*Event->Cause);
+      noteElsewhere(*Event->Cause, Event->At->getBeginLoc(),
+                    Context.getSourceManager());
+    }
     return;
   }
 }

@@ -146,11 +146,13 @@ void RelocatableClaimCheck::diagnose(SourceLocation Loc, StringRef Claim,
   std::optional<MustNotMove> Why = analysis(*Context).model().mustNotMove(Type);
   if (!Why)
     return;
+  newFinding();
   diag(Loc, "%0 declares %1 relocatable, but its objects must not move")
       << Claim << (Written.isNull() ? Type : Written).getUnqualifiedType()
       << Fixes;
   diag(Why->At ? Why->At->getLocation() : Loc, "%0", DiagnosticIDs::Note)
       << describeMustNotMove(*Why);
+  noteElsewhere(Why->Why, Why->At ? Why->At->getLocation() : Loc, *Context);
 }
 
 void RelocatableClaimCheck::check(const MatchFinder::MatchResult &Result) {

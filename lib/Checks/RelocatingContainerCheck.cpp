@@ -69,11 +69,14 @@ void RelocatingContainerCheck::check(const MatchFinder::MatchResult &Result) {
   // CXXOperatorCallExpr::getBeginLoc() can return the '(' where its source
   // range starts at the object.
   const SourceLocation At = R->Call->getSourceRange().getBegin();
+  newFinding();
   if (const std::optional<MustNotMove> &Why = Verdict->BrokenElements) {
     diag(At, "%0 relocates elements of type %1, whose moves leave them broken")
         << Name << R->Element;
     diag(Why->At ? Why->At->getLocation() : At, "%0", DiagnosticIDs::Note)
         << describeMustNotMove(*Why);
+    noteElsewhere(Why->Why, Why->At ? Why->At->getLocation() : At,
+                  *Result.Context);
   } else {
     // The container as written where it is a member (`'lists.active'`).
     const std::string Container = PinEventFinder::memberOf(R->Container)
@@ -82,10 +85,13 @@ void RelocatingContainerCheck::check(const MatchFinder::MatchResult &Result) {
     diag(At, "%0 relocates the elements of %1, one of which "
              "%select{may be|is}2 pinned")
         << Name << Container << Verdict->PinnedElement.Definite;
-    for (const PinEvent *Event : Verdict->PinnedElement.Events)
+    for (const PinEvent *Event : Verdict->PinnedElement.Events) {
       diag(Event->At->getBeginLoc(), "an element of %0 is pinned here: %1",
            DiagnosticIDs::Note)
           << Container << describeCause(*Event->Cause);
+      noteElsewhere(*Event->Cause, Event->At->getBeginLoc(),
+                    *Result.SourceManager);
+    }
   }
   noteInsertedPins(*R, Function, Analysis, *Result.Context);
   diag(At,
@@ -115,6 +121,7 @@ void RelocatingContainerCheck::noteInsertedPins(const Relocation &R,
       diag(Object->getLocation(), "%0 is pinned from its construction: %1",
            DiagnosticIDs::Note)
           << Name << describeConstructionPin(*Pin);
+      noteElsewhere(Pin->Why, Object->getLocation(), Context);
       continue;
     }
     const auto *Local = dyn_cast<VarDecl>(Object);
@@ -124,10 +131,13 @@ void RelocatingContainerCheck::noteInsertedPins(const Relocation &R,
                       Local && Local->isLocalVarDecl() ? Local->getInit()
                                                        : nullptr,
                       [](const PinEvent &) { return true; });
-    for (const PinEvent *Event : Pins.Events)
+    for (const PinEvent *Event : Pins.Events) {
       diag(Event->At->getBeginLoc(), "%0 is pinned here: %1",
            DiagnosticIDs::Note)
           << Name << describeCause(*Event->Cause);
+      noteElsewhere(*Event->Cause, Event->At->getBeginLoc(),
+                    Context.getSourceManager());
+    }
   }
 }
 

@@ -60,22 +60,9 @@ static std::string joinWithAnd(ArrayRef<std::string> Items) {
   return Text;
 }
 
-/// Where the pointer ends up after a copy. Feeds the warning's last
-/// `%select`: keep the order.
-enum TargetWording { IntoObject, AtObject, IntoBuffer };
-
 /// Which operations are wrong. Feeds the warning's first `%select`: keep the
 /// order.
 enum OperationWording { Copying, Moving, CopyingOrMoving };
-
-static TargetWording targetWording(const AddressOrigin &Origin) {
-  if (!Origin.Member)
-    return AtObject;
-  if (Origin.Kind == OriginKind::MemberBuffer &&
-      Origin.Storage == StorageKind::OwnedHeap)
-    return IntoBuffer;
-  return IntoObject;
-}
 
 /// The note on the statement that sets an interior pointer: what it points
 /// to and in which storage.
@@ -128,7 +115,7 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
                                 "%1 leaves %2 pointing %select{into the source "
                                 "object|at the source object|into the buffer "
                                 "of the source object}3")
-        << Operation << Record << Pointer.Field << targetWording(Pointer.Origin)
+        << Operation << Record << Pointer.Field << pointerTarget(Pointer.Origin)
         << Fixes;
   } else {
     const AddressEscape &Escape = Summary.Escapes.front();
@@ -148,6 +135,7 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
 /// Why: each interior pointer at fault, where it is declared and set, and
 /// each escaped address.
 void SelfReferentialTypeCheck::notePointers(const TypeSummary &Summary) {
+  SourceManager &SM = Summary.Record->getASTContext().getSourceManager();
   llvm::SmallVector<unsigned, 4> Explained;
   for (const SpecialMemberFault &Fault : Summary.Faults) {
     if (!Fault.Pointer || llvm::is_contained(Explained, *Fault.Pointer))
@@ -157,9 +145,12 @@ void SelfReferentialTypeCheck::notePointers(const TypeSummary &Summary) {
     diag(Pointer.Field->getLocation(), "interior pointer %0 declared here",
          DiagnosticIDs::Note)
         << Pointer.Field;
-    diag(Pointer.Value->getBeginLoc(), "%0 is set here to %1",
-         DiagnosticIDs::Note)
-        << Pointer.Field << describeOrigin(Pointer.Origin);
+    if (Pointer.Value)
+      diag(Pointer.Value->getBeginLoc(), "%0 is set here to %1",
+           DiagnosticIDs::Note)
+          << Pointer.Field << describeOrigin(Pointer.Origin);
+    else
+      notePointerElsewhere(Pointer);
   }
   if (llvm::any_of(Summary.Faults, [](const SpecialMemberFault &Fault) {
         return !Fault.Pointer;
@@ -169,15 +160,42 @@ void SelfReferentialTypeCheck::notePointers(const TypeSummary &Summary) {
                                    ? "the address of member '" +
                                          Escape.Member->getNameAsString() + "'"
                                    : std::string("the object's address");
+      SourceLocation At = Escape.At
+                              ? Escape.At->getBeginLoc()
+                              : locateSite(*Escape.Elsewhere,
+                                           Summary.Record->getLocation(), SM);
+      const std::string Site =
+          Escape.Elsewhere ? " (" + describeSite(*Escape.Elsewhere) + ")" : "";
       if (Escape.Kept)
-        diag(Escape.At->getBeginLoc(), "%0 escapes here: %1",
-             DiagnosticIDs::Note)
-            << What << describeCause(*Escape.Kept);
+        diag(At, "%0 escapes here: %1%2", DiagnosticIDs::Note)
+            << What << describeCause(*Escape.Kept) << Site;
       else
-        diag(Escape.At->getBeginLoc(), "%0 escapes here to %1",
-             DiagnosticIDs::Note)
-            << What << describeSink(Escape.Sink);
+        diag(At, "%0 escapes here to %1%2", DiagnosticIDs::Note)
+            << What << describeSink(Escape.Sink) << Site;
     }
+}
+
+/// An interior pointer set in another translation unit: there.
+void SelfReferentialTypeCheck::notePointerElsewhere(
+    const InteriorPointer &Pointer) {
+  SourceManager &SM = Pointer.Field->getASTContext().getSourceManager();
+  SourceLocation At =
+      locateSite(*Pointer.Elsewhere, Pointer.Field->getLocation(), SM);
+  if (Pointer.SetIn)
+    diag(At,
+         "%0 points %1 %select{into the object|at the object|into the "
+         "buffer of the object}2 (%3)",
+         DiagnosticIDs::Note)
+        << ("'" + Pointer.SetIn->getQualifiedNameAsString() + "'")
+        << Pointer.Field << pointerTarget(Pointer.Origin)
+        << describeSite(*Pointer.Elsewhere);
+  else
+    diag(At,
+         "%0 is set to point %select{into the object|at the object|into the "
+         "buffer of the object}1 (%2)",
+         DiagnosticIDs::Note)
+        << Pointer.Field << pointerTarget(Pointer.Origin)
+        << describeSite(*Pointer.Elsewhere);
 }
 
 /// Which special members are at fault. Implicit ones share the class's
@@ -204,11 +222,18 @@ void SelfReferentialTypeCheck::noteFaultyMembers(const TypeSummary &Summary) {
       diag(Fault.Decl->getLocation(), "defaulted %0 copies %1 unchanged",
            DiagnosticIDs::Note)
           << Member << Field;
-    else
+    else if (Fault.VerbatimCopy)
       diag(Fault.VerbatimCopy->getBeginLoc(),
            "%0 copies %1 from the source object instead of re-seating it",
            DiagnosticIDs::Note)
           << Member << Field;
+    else
+      diag(locateSite(*Fault.Elsewhere, Fault.Decl->getLocation(),
+                      Record->getASTContext().getSourceManager()),
+           "%0 copies %1 from the source object instead of re-seating it "
+           "(%2)",
+           DiagnosticIDs::Note)
+          << Member << Field << describeSite(*Fault.Elsewhere);
   }
   for (const auto &[Pointer, Members] : ImplicitByPointer) {
     const bool Plural = Members.size() > 1;

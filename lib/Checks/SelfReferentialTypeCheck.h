@@ -28,6 +28,7 @@ public:
 private:
   void diagnoseFaults(const TypeSummary &Summary);
   void notePointers(const TypeSummary &Summary);
+  void notePointerElsewhere(const InteriorPointer &Pointer);
   void noteFaultyMembers(const TypeSummary &Summary);
   std::vector<clang::FixItHint>
   deleteFaultyMembers(const TypeSummary &Summary,

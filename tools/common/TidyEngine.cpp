@@ -22,29 +22,44 @@ using namespace clang::tidy;
 namespace pincheck {
 namespace {
 
+/// Calls the frontend's `AfterChecks` at the end of the unit.
+class AfterChecksConsumer : public ASTConsumer {
+public:
+  explicit AfterChecksConsumer(AfterChecks &After) : After(After) {}
+  void HandleTranslationUnit(ASTContext &Context) override { After(Context); }
+
+private:
+  AfterChecks &After;
+};
+
 class UserCodeAction : public ASTFrontendAction {
 public:
-  explicit UserCodeAction(ClangTidyASTConsumerFactory &Factory)
-      : Factory(Factory) {}
+  UserCodeAction(ClangTidyASTConsumerFactory &Factory, AfterChecks &After)
+      : Factory(Factory), After(After) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
-    return std::make_unique<UserCodeConsumer>(
-        Factory.createASTConsumer(Compiler, File));
+    std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+    Consumers.push_back(Factory.createASTConsumer(Compiler, File));
+    if (After)
+      Consumers.push_back(std::make_unique<AfterChecksConsumer>(After));
+    return std::make_unique<UserCodeConsumer>(std::move(Consumers));
   }
 
 private:
   ClangTidyASTConsumerFactory &Factory;
+  AfterChecks &After;
 };
 
 class UserCodeActionFactory : public tooling::FrontendActionFactory {
 public:
   UserCodeActionFactory(ClangTidyContext &Context,
-                        IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
-      : Factory(Context, std::move(FS)) {}
+                        IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                        AfterChecks After)
+      : Factory(Context, std::move(FS)), After(std::move(After)) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<UserCodeAction>(Factory);
+    return std::make_unique<UserCodeAction>(Factory, After);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -64,14 +79,17 @@ public:
 
 private:
   ClangTidyASTConsumerFactory Factory;
+  AfterChecks After;
 };
 
 } // namespace
 
-std::vector<ClangTidyError> runTidyOnUserCode(
-    ClangTidyContext &Context, const tooling::CompilationDatabase &Compilations,
-    const std::string &File,
-    IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS, bool ApplyAnyFix) {
+std::vector<ClangTidyError>
+runTidyOnUserCode(ClangTidyContext &Context,
+                  const tooling::CompilationDatabase &Compilations,
+                  const std::string &File,
+                  IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                  bool ApplyAnyFix, AfterChecks After) {
   tooling::ClangTool Tool(Compilations, {File},
                           std::make_shared<PCHContainerOperations>(), FS);
   // `ExtraArgs` and `ExtraArgsBefore` of the .clang-tidy files.
@@ -99,7 +117,7 @@ std::vector<ClangTidyError> runTidyOnUserCode(
       compat::createTidyDiagnosticsEngine(Context, Diagnostics);
   Tool.setDiagnosticConsumer(&Diagnostics);
 
-  UserCodeActionFactory Factory(Context, std::move(FS));
+  UserCodeActionFactory Factory(Context, std::move(FS), std::move(After));
   Tool.run(&Factory);
   return Diagnostics.take();
 }

@@ -10,10 +10,15 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace pincheck {
+
+/// What else a frontend does with each parsed unit, after the checks (the
+/// CLI summarises it into facts); called once per compile command.
+using AfterChecks = std::function<void(clang::ASTContext &)>;
 
 /// Runs clang-tidy's checks on one translation unit as `runClangTidy` does
 /// (the same consumer, options, extra arguments and diagnostics), but lets
@@ -24,7 +29,7 @@ runTidyOnUserCode(clang::tidy::ClangTidyContext &Context,
                   const clang::tooling::CompilationDatabase &Compilations,
                   const std::string &File,
                   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                  bool ApplyAnyFix);
+                  bool ApplyAnyFix, AfterChecks After = nullptr);
 
 } // namespace pincheck
 

@@ -35,6 +35,10 @@ single(std::unique_ptr<ASTConsumer> Inner) {
 UserCodeConsumer::UserCodeConsumer(std::unique_ptr<ASTConsumer> Inner)
     : MultiplexConsumer(single(std::move(Inner))) {}
 
+UserCodeConsumer::UserCodeConsumer(
+    std::vector<std::unique_ptr<ASTConsumer>> Inner)
+    : MultiplexConsumer(std::move(Inner)) {}
+
 void UserCodeConsumer::HandleTranslationUnit(ASTContext &Context) {
   crashIfRequestedForTesting(Context);
   std::vector<Decl *> Saved = Context.getTraversalScope();

@@ -31,6 +31,9 @@ std::vector<clang::Decl *> userDeclarations(clang::ASTContext &Context);
 class UserCodeConsumer : public clang::MultiplexConsumer {
 public:
   explicit UserCodeConsumer(std::unique_ptr<clang::ASTConsumer> Inner);
+  /// Several consumers, run in this order.
+  explicit UserCodeConsumer(
+      std::vector<std::unique_ptr<clang::ASTConsumer>> Inner);
 
   void HandleTranslationUnit(clang::ASTContext &Context) override;
 };

@@ -17,7 +17,10 @@
 // `pincheck: internal error analysing 'FILE'; please report it`, after
 // which the compile goes on without pincheck's findings for the file.
 //
-// Arguments: -fplugin-arg-pincheck-checks=<globs>.
+// Arguments: -fplugin-arg-pincheck-checks=<globs>, and
+// -fplugin-arg-pincheck-facts=<dir> for the fact store of whole-program
+// analysis (by default, the one beside the compilation database is found;
+// `none` turns it off).
 //
 //===----------------------------------------------------------------------===//
 
@@ -149,6 +152,9 @@ protected:
     Defaults.Checks = "-*,pin-*";
     ClangTidyOptions Overrides;
     Overrides.Checks = onlyPincheckChecks(Checks);
+    if (FactStore)
+      Overrides.CheckOptions["FactStore"] =
+          ClangTidyOptions::ClangTidyValue(*FactStore);
     auto Context = std::make_unique<ClangTidyContext>(
         std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(),
                                               Defaults, Overrides));
@@ -168,11 +174,14 @@ protected:
     for (llvm::StringRef Arg : Args) {
       if (Arg.consume_front("checks=")) {
         Checks = Arg.str();
+      } else if (Arg.consume_front("facts=")) {
+        FactStore = Arg.str();
       } else {
         DiagnosticsEngine &Diags = Compiler.getDiagnostics();
         Diags.Report(Diags.getCustomDiagID(
             DiagnosticsEngine::Error,
-            "unknown pincheck plugin argument '%0' (expected 'checks=...')"))
+            "unknown pincheck plugin argument '%0' (expected 'checks=...' "
+            "or 'facts=...')"))
             << Arg;
         return false;
       }
@@ -184,6 +193,7 @@ protected:
 
 private:
   std::string Checks;
+  std::optional<std::string> FactStore;
 };
 
 } // namespace

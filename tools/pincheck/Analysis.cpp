@@ -5,10 +5,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis.h"
+#include "Checks/SharedAnalysis.h"
 #include "CrashRecovery.h"
 #include "Findings.h"
+#include "Model/PinAnalysis.h"
 #include "TidyEngine.h"
+#include "WholeProgram.h"
 #include "clang-tidy/ClangTidy.h"
+#include "clang/AST/ASTContext.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -22,13 +26,6 @@ using namespace llvm;
 namespace pincheck {
 
 namespace {
-/// The result of one translation unit.
-struct UnitResult {
-  std::vector<ClangTidyError> Errors;
-  unsigned SuppressedByNolint = 0;
-  bool Crashed = false;
-};
-
 /// "[3/12] src/foo.cpp" on one line of a terminal; nothing in a pipe or
 /// under CI.
 class Progress {
@@ -56,15 +53,27 @@ private:
 };
 } // namespace
 
+/// Merges the facts of one more compile command of the unit.
+static void mergeFacts(UnitFacts &Into, UnitFacts &&From) {
+  Into.Functions.merge(std::move(From.Functions));
+  for (auto &[Class, Writes] : From.ForeignWrites) {
+    std::vector<WriteFact> &List = Into.ForeignWrites[Class];
+    std::move(Writes.begin(), Writes.end(), std::back_inserter(List));
+  }
+}
+
 /// Analyses one translation unit with its own context and file system, so
 /// that units can run on several threads.
-static UnitResult analyseUnit(const tooling::CompilationDatabase &Compilations,
-                              const std::string &File,
-                              const AnalysisOptions &Options) {
+static UnitOutcome runUnit(const tooling::CompilationDatabase &Compilations,
+                           const UnitJob &Job,
+                           const AnalysisSettings &Options) {
   auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
       vfs::createPhysicalFileSystem());
-  UnitResult Result;
-  auto Provider = createOptionsProvider(Options.Tidy, FS);
+  UnitOutcome Result;
+  TidySettings Settings = Options.Tidy;
+  if (!Job.Check)
+    Settings.Checks = "-*";
+  auto Provider = createOptionsProvider(Settings, FS);
   if (!Provider) {
     // Checked before the analysis; only a configuration file changed since
     // gets here.
@@ -72,36 +81,63 @@ static UnitResult analyseUnit(const tooling::CompilationDatabase &Compilations,
     return Result;
   }
   ClangTidyContext Context(std::move(*Provider));
+  // The CLI owns the facts: without whole-program analysis, none (not a
+  // store the checks would find on their own).
+  std::shared_ptr<UnitFactView> View =
+      Job.Facts ? std::make_shared<UnitFactView>(Job.Facts) : nullptr;
+  ScopedFactSource Handed(Context, View);
+  AfterChecks Summarise;
+  if (View) {
+    Summarise = [&](ASTContext &AST) {
+      std::shared_ptr<PinAnalysis> Analysis =
+          sharedAnalysis(Context, AST, globalAnalysisOptions(Context));
+      mergeFacts(Result.Facts, extractFacts(AST, *Analysis));
+      collectInputs(AST.getSourceManager(), Result.Inputs, Result.SystemInputs);
+    };
+  }
   if (!runRecoveringFromCrashes([&] {
-        Result.Errors = runTidyOnUserCode(Context, Compilations, File, FS,
-                                          Options.ApplyAnyFix);
+        Result.Errors =
+            runTidyOnUserCode(Context, Compilations, Job.File, FS,
+                              Options.ApplyAnyFix, std::move(Summarise));
       })) {
-    Result.Errors.clear();
+    Result = UnitOutcome();
     Result.Crashed = true;
     return Result;
   }
+  if (View)
+    Result.Consulted = View->consulted();
   Result.SuppressedByNolint = Context.getStats().ErrorsIgnoredNOLINT;
   return Result;
 }
 
+std::vector<UnitOutcome>
+runUnits(const tooling::CompilationDatabase &Compilations,
+         const std::vector<UnitJob> &Jobs, const AnalysisSettings &Options) {
+  std::vector<UnitOutcome> Outcomes(Jobs.size());
+  Progress Bar(Jobs.size());
+  DefaultThreadPool Pool(hardware_concurrency(Options.Jobs));
+  for (size_t I = 0; I < Jobs.size(); ++I)
+    Pool.async([&, I] {
+      Outcomes[I] = runUnit(Compilations, Jobs[I], Options);
+      Bar.finished(Jobs[I].File);
+    });
+  Pool.wait();
+  return Outcomes;
+}
+
 AnalysisResults analyseUnits(const tooling::CompilationDatabase &Compilations,
                              const std::vector<std::string> &Files,
-                             const AnalysisOptions &Options) {
-  std::vector<UnitResult> Units(Files.size());
-  {
-    Progress Bar(Files.size());
-    DefaultThreadPool Pool(hardware_concurrency(Options.Jobs));
-    for (size_t I = 0; I < Files.size(); ++I)
-      Pool.async([&, I] {
-        Units[I] = analyseUnit(Compilations, Files[I], Options);
-        Bar.finished(Files[I]);
-      });
-    Pool.wait();
-  }
+                             const AnalysisSettings &Options) {
+  if (Options.WholeProgram.Enabled)
+    return analyseWholeProgram(Compilations, Files, Options);
+  std::vector<UnitJob> Jobs;
+  for (const std::string &File : Files)
+    Jobs.push_back({File, /*Check=*/true, /*Facts=*/nullptr});
+  std::vector<UnitOutcome> Units = runUnits(Compilations, Jobs, Options);
 
   AnalysisResults Results;
   for (size_t I = 0; I < Files.size(); ++I) {
-    UnitResult &Unit = Units[I];
+    UnitOutcome &Unit = Units[I];
     if (Unit.Crashed)
       Results.InternalErrors.push_back(Files[I]);
     Results.SuppressedByNolint += Unit.SuppressedByNolint;

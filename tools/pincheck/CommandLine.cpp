@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -146,6 +147,31 @@ static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the enabled checks and exit"),
                                 cl::init(false), cl::cat(PincheckCategory));
 
+static cl::opt<bool> NoWholeProgram(
+    "no-whole-program",
+    cl::desc("Analyse each translation unit on its own, without the facts "
+             "of the others (whole-program analysis is the default)"),
+    cl::init(false), cl::cat(PincheckCategory));
+
+static cl::opt<std::string> FactStoreDir(
+    "fact-store",
+    cl::desc("Directory of the fact store (default: .pincheck beside the "
+             "compilation database of -p; without -p, the facts live for "
+             "the run only)"),
+    cl::init(""), cl::value_desc("dir"), cl::cat(PincheckCategory));
+
+static cl::opt<bool> FactsOnly(
+    "facts-only",
+    cl::desc("Bring the fact store up to date (the named sources, or every "
+             "file of the database) without checking; for CI shards"),
+    cl::init(false), cl::cat(PincheckCategory));
+
+static cl::list<std::string> MergeFacts(
+    "merge-facts",
+    cl::desc("Merge this fact store into the store, and do nothing else; "
+             "repeat it or separate stores with commas"),
+    cl::CommaSeparated, cl::value_desc("dir"), cl::cat(PincheckCategory));
+
 static void printVersion(raw_ostream &OS) {
   OS << PINCHECK_VERSION_LINE("pincheck") << "\n";
 }
@@ -178,6 +204,9 @@ static std::vector<HelpGroup> helpGroups() {
       HelpGroup{"OUTPUT", Options{&Format, &Output, &SourceRoot, &DocsBaseUrl}},
       HelpGroup{"FIXES", Options{&Fix, &FixNotes, &FixErrors, &ExportFixes}},
       HelpGroup{"BASELINE", Options{&BaselineFile, &WriteBaseline}},
+      HelpGroup{"WHOLE PROGRAM",
+                Options{&NoWholeProgram, &FactStoreDir, &FactsOnly,
+                        std::addressof(MergeFacts)}},
       HelpGroup{"RUN", Options{&Jobs}},
   };
 }
@@ -191,6 +220,9 @@ static const char HelpExamples[] = R"(EXAMPLES:
     pincheck src/a.cpp -- -std=c++17 -Iinclude
   SARIF for code scanning, eight translation units at once:
     pincheck -p build -j8 --format=sarif --output=pincheck.sarif
+  Whole-program facts built by CI shards, then merged:
+    pincheck -p build --facts-only --fact-store=shard1 src/a.cpp
+    pincheck -p build --merge-facts=shard1,shard2
   Adopting pincheck: record today's findings once, then fail on new ones:
     pincheck -p build --write-baseline=.pincheck-baseline.json
     pincheck -p build --baseline=.pincheck-baseline.json
@@ -397,6 +429,9 @@ static Expected<Invocation> fromOptions() {
   Result.WriteBaseline = WriteBaseline;
   Result.DocsBaseUrl = DocsBaseUrl;
   Result.ListChecks = ListChecks;
+  Result.WholeProgram.Enabled = !NoWholeProgram;
+  Result.WholeProgram.FactsOnly = FactsOnly;
+  Result.MergeFacts.assign(MergeFacts.begin(), MergeFacts.end());
   if (!SourceRoot.empty())
     if (Error E = checkDirectory("--source-root", SourceRoot))
       return std::move(E);
@@ -476,9 +511,36 @@ compilations(std::unique_ptr<tooling::CompilationDatabase> FixedFlags) {
   return std::move(Adjusting);
 }
 
+/// The fact store: --fact-store, else `.pincheck` beside the database of
+/// -p; none without either.
+static Error chooseFactStore(Invocation &Run) {
+  if (!FactStoreDir.empty()) {
+    Run.WholeProgram.Store = absolutePath(FactStoreDir);
+  } else if (!BuildPath.empty()) {
+    SmallString<256> Store(absolutePath(BuildPath));
+    if (!sys::fs::is_directory(Store))
+      sys::path::remove_filename(Store); // -p build/compile_commands.json
+    sys::path::append(Store, ".pincheck");
+    Run.WholeProgram.Store = std::string(Store);
+  }
+  if (NoWholeProgram && (FactsOnly || !MergeFacts.empty()))
+    return usageError("invalid", FactsOnly ? "--facts-only" : "--merge-facts",
+                      "whole-program analysis is off (--no-whole-program)");
+  if (Run.WholeProgram.Store.empty() && (FactsOnly || !MergeFacts.empty()))
+    return usageError("invalid", FactsOnly ? "--facts-only" : "--merge-facts",
+                      "there is no fact store: give -p or --fact-store");
+  if (FactsOnly && !MergeFacts.empty())
+    return usageError("invalid", "--merge-facts",
+                      "it cannot be combined with --facts-only");
+  return Error::success();
+}
+
 /// The inputs and what they bring: sources, configuration files, baseline.
 static Error checkInputs(Invocation &Run) {
   Run.Files.assign(SourcePaths.begin(), SourcePaths.end());
+  Run.NamedSources = !Run.Files.empty();
+  if (!Run.MergeFacts.empty())
+    return Error::success(); // Reads stores, not sources.
   if (Run.Files.empty())
     Run.Files = Run.Compilations->getAllFiles();
   if (Run.Files.empty() && !Run.ListChecks)
@@ -544,6 +606,8 @@ Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
   if (!Compilations)
     return Compilations.takeError();
   Result->Compilations = std::move(*Compilations);
+  if (Error E = chooseFactStore(*Result))
+    return std::move(E);
   if (Error E = checkInputs(*Result))
     return std::move(E);
   return Result;

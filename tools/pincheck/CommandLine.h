@@ -9,6 +9,7 @@
 #ifndef PINCHECK_TOOLS_PINCHECK_COMMANDLINE_H
 #define PINCHECK_TOOLS_PINCHECK_COMMANDLINE_H
 
+#include "Analysis.h"
 #include "Baseline.h"
 #include "TidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -44,6 +45,12 @@ struct Invocation {
   std::string SourceRoot;
   std::string DocsBaseUrl;
   bool ListChecks = false;
+  /// Sources were named (else `Files` is the whole database).
+  bool NamedSources = false;
+  /// Whole-program analysis: on, with the store beside the database of -p.
+  WholeProgramOptions WholeProgram;
+  /// Stores to merge into the store (--merge-facts), and nothing else.
+  std::vector<std::string> MergeFacts;
 
   /// The compile commands of `Files`: the flags after `--`, the database of
   /// -p or the one beside the first source, with the extra arguments.

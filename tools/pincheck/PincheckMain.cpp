@@ -25,6 +25,7 @@
 #include "Report.h"
 #include "Summary.h"
 #include "TidyOptions.h"
+#include "WholeProgram.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "pincheck/Version.h"
@@ -125,6 +126,40 @@ static Error writeReport(const Invocation &Run,
   return Error::success();
 }
 
+/// --merge-facts: the stores merged into the run's store.
+static int mergeStores(const Invocation &Run) {
+  if (Error E = mergeFactStores(Run.WholeProgram.Store, Run.MergeFacts))
+    return fail(std::move(E));
+  errs() << "pincheck: merged " << Run.MergeFacts.size() << " fact "
+         << (Run.MergeFacts.size() == 1 ? "store" : "stores") << " into '"
+         << Run.WholeProgram.Store << "'\n";
+  return NoFindings;
+}
+
+/// --facts-only: the store brought up to date, and a line that says how.
+using Clock = std::chrono::steady_clock;
+
+static double secondsSince(Clock::time_point Start) {
+  return std::chrono::duration<double>(Clock::now() - Start).count();
+}
+
+static int buildFacts(const Invocation &Run, Clock::time_point Start) {
+  AnalysisSettings Settings{Run.Tidy, Run.Jobs, /*ApplyAnyFix=*/false,
+                            Run.WholeProgram};
+  Settings.WholeProgram.WholeDatabase = !Run.NamedSources;
+  AnalysisResults Analysed =
+      analyseUnits(*Run.Compilations, Run.Files, Settings);
+  for (const std::string &File : Analysed.InternalErrors)
+    errs() << "pincheck: internal error analysing '" << File
+           << "'; please report it\n";
+  const WholeProgramStats &Stats = Analysed.WholeProgram;
+  errs() << "pincheck: facts of " << Stats.FactsReused + Stats.Summarised
+         << " translation units in '" << Run.WholeProgram.Store
+         << "': " << Stats.FactsReused << " reused, " << Stats.Summarised
+         << " summarised; " << format("%.1f", secondsSince(Start)) << " s\n";
+  return Analysed.InternalErrors.empty() ? NoFindings : UsageOrCompileError;
+}
+
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
   setBugReportMsg(PINCHECK_BUG_REPORT_MESSAGE);
@@ -134,12 +169,17 @@ int main(int argc, const char **argv) {
   Invocation &Run = *Parsed;
   if (Run.ListChecks)
     return listChecks(Run);
-  const auto Start = std::chrono::steady_clock::now();
+  if (!Run.MergeFacts.empty())
+    return mergeStores(Run);
+  const Clock::time_point Start = Clock::now();
+  if (Run.WholeProgram.FactsOnly)
+    return buildFacts(Run, Start);
 
   std::optional<Baseline> &Accepted = Run.Accepted;
   AnalysisResults Analysed = analyseUnits(
       *Run.Compilations, Run.Files,
-      AnalysisOptions{Run.Tidy, Run.Jobs, /*ApplyAnyFix=*/Run.FixNotes});
+      AnalysisSettings{Run.Tidy, Run.Jobs, /*ApplyAnyFix=*/Run.FixNotes,
+                       Run.WholeProgram});
   for (const std::string &File : Analysed.InternalErrors)
     errs() << "pincheck: internal error analysing '" << File
            << "'; please report it\n";
@@ -164,9 +204,9 @@ int main(int argc, const char **argv) {
   Summary.countFindings(Outcome.Reported);
   if (Accepted)
     Summary.setBaseline(Outcome.SuppressedByBaseline, Accepted->stale());
-  Summary.print(errs(), std::chrono::duration<double>(
-                            std::chrono::steady_clock::now() - Start)
-                            .count());
+  if (Analysed.WholeProgram.Enabled)
+    Summary.setWholeProgram(Analysed.WholeProgram);
+  Summary.print(errs(), secondsSince(Start));
 
   if (Outcome.CompileError) {
     errs() << "pincheck: compile errors; the results are incomplete\n";

@@ -41,6 +41,10 @@ void RunSummary::print(raw_ostream &OS, double Seconds) const {
        << counted(Baseline->Stale, "stale baseline entry",
                   "stale baseline entries")
        << ")";
+  if (WholeProgram)
+    OS << "; facts of " << WholeProgram->FactsReused << " reused, "
+       << WholeProgram->Summarised << " summarised; findings of "
+       << counted(WholeProgram->FindingsReused, "unit", "units") << " reused";
   OS << "; " << formatv("{0:f1}", Seconds) << " s\n";
 }
 

@@ -7,6 +7,7 @@
 #ifndef PINCHECK_TOOLS_PINCHECK_SUMMARY_H
 #define PINCHECK_TOOLS_PINCHECK_SUMMARY_H
 
+#include "Analysis.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
@@ -26,6 +27,7 @@ public:
   void setBaseline(unsigned Suppressed, unsigned Stale) {
     Baseline = BaselineCounts{Suppressed, Stale};
   }
+  void setWholeProgram(const WholeProgramStats &Stats) { WholeProgram = Stats; }
   unsigned findings() const { return Findings; }
 
   /// `pincheck: 3 translation units, 2 findings (...); ...; 1.2 s`.
@@ -41,6 +43,7 @@ private:
   unsigned Findings = 0;
   std::map<std::string, unsigned> ByCheck;
   std::optional<BaselineCounts> Baseline;
+  std::optional<WholeProgramStats> WholeProgram;
 };
 
 } // namespace pincheck

@@ -138,3 +138,7 @@ os.makedirs(os.path.join(clangd_config, "clangd"), exist_ok=True)
 with open(os.path.join(clangd_config, "clangd", "config.yaml"), "w") as f:
     f.write("Index:\n  StandardLibrary: No\n  Background: Skip\n")
 config.environment["XDG_CONFIG_HOME"] = clangd_config
+
+# The split-layout equivalence's splitter (test/split/, tools/test-split).
+config.substitutions.insert(
+    0, ("%pincheck_split", os.path.join(obj, "bin", "pincheck-split")))

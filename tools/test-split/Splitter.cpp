@@ -306,6 +306,9 @@ private:
     return Offset;
   }
   std::vector<RawToken> lex(unsigned Begin, unsigned End) const;
+  /// Where the type starts after the attributes that begin a declaration
+  /// (\p Head: its tokens before the name at \p Name).
+  unsigned leadingAttributesEnd(ArrayRef<RawToken> Head, unsigned Name) const;
   /// The offset of the body, or of the `:` of a constructor's initializers
   /// or the `try` of a function-try-block, whichever comes first.
   unsigned definitionStart(const FunctionDecl *Function) const;
@@ -469,6 +472,38 @@ std::vector<RawToken> Splitter::lex(unsigned Begin, unsigned End) const {
   return Tokens;
 }
 
+unsigned Splitter::leadingAttributesEnd(ArrayRef<RawToken> Head,
+                                        unsigned Name) const {
+  size_t I = 0;
+  auto SkipBalanced = [&](tok::TokenKind Open, tok::TokenKind Close) {
+    int Depth = 0;
+    for (; I != Head.size(); ++I) {
+      Depth += Head[I].Kind == Open;
+      Depth -= Head[I].Kind == Close;
+      if (Depth == 0) {
+        ++I;
+        return;
+      }
+    }
+  };
+  while (I < Head.size()) {
+    bool Attribute = Head[I].Kind == tok::l_square && I + 1 < Head.size() &&
+                     Head[I + 1].Kind == tok::l_square;
+    bool Call = (Head[I].is("__attribute__") || Head[I].is("alignas") ||
+                 Head[I].is("__declspec")) &&
+                I + 1 < Head.size() && Head[I + 1].Kind == tok::l_paren;
+    if (Attribute) {
+      SkipBalanced(tok::l_square, tok::r_square);
+    } else if (Call) {
+      ++I;
+      SkipBalanced(tok::l_paren, tok::r_paren);
+    } else {
+      break;
+    }
+  }
+  return I < Head.size() ? Head[I].Begin : Name;
+}
+
 unsigned Splitter::definitionStart(const FunctionDecl *Function) const {
   unsigned Start = offset(Function->getBody()->getBeginLoc());
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Function);
@@ -616,8 +651,6 @@ void Splitter::moveInClassMember(const CXXMethodDecl *Method,
       ++CutEnd;
     Cut.push_back({T.Begin, CutEnd});
   }
-  if (TrailingReturn)
-    Cut.push_back({offset(Return.getBegin()), tokenEnd(Return.getEnd())});
   for (auto Range : defaultArguments(Method))
     Cut.push_back(Range);
   int Depth = 0;
@@ -637,16 +670,22 @@ void Splitter::moveInClassMember(const CXXMethodDecl *Method,
 
   MovedDefinition Moved{Contexts, {}, Begin};
   std::vector<Piece> &Pieces = Moved.Pieces;
+  std::string TrailingType;
   if (TrailingReturn) {
-    // `auto` in place of the return type, which follows the parameters.
-    unsigned ReturnBegin = offset(Return.getBegin());
-    unsigned ReturnEnd = tokenEnd(Return.getEnd());
-    copyExcept(Pieces, Begin, ReturnBegin, Cut);
-    // `Widget &operator=` has no space after the return type.
-    Pieces.push_back({false, 0, 0,
-                      isSpace(Original[ReturnEnd]) ? "auto" : "auto ",
-                      ReturnBegin});
-    copyExcept(Pieces, ReturnBegin, Name, Cut);
+    // Leading attributes stay in front; what else precedes the name, less
+    // the dropped specifiers, is the return type (with its cv-qualifiers,
+    // which getReturnTypeSourceRange leaves out): `auto` takes its place and
+    // it follows the parameters.
+    unsigned TypeBegin = leadingAttributesEnd(Head, Name);
+    copyExcept(Pieces, Begin, TypeBegin, Cut);
+    Pieces.push_back({false, 0, 0, "auto ", TypeBegin});
+    std::vector<Piece> ReturnPieces;
+    copyExcept(ReturnPieces, TypeBegin, Name, Cut);
+    for (const Piece &P : ReturnPieces)
+      TrailingType += Original.slice(P.Begin, P.End);
+    SmallVector<StringRef> Words;
+    SplitString(TrailingType, Words);
+    TrailingType = " -> " + join(Words, " ");
   } else {
     copyExcept(Pieces, Begin, Name, Cut);
   }
@@ -654,11 +693,7 @@ void Splitter::moveInClassMember(const CXXMethodDecl *Method,
   unsigned SignatureEnd = backOverSpace(Start);
   copyExcept(Pieces, Name, SignatureEnd, Cut);
   if (TrailingReturn)
-    Pieces.push_back({false, 0, 0,
-                      (" -> " + Original.slice(offset(Return.getBegin()),
-                                               tokenEnd(Return.getEnd())))
-                          .str(),
-                      SignatureEnd});
+    Pieces.push_back({false, 0, 0, TrailingType, SignatureEnd});
   Pieces.push_back({true, SignatureEnd, withTrailingComment(End), "", 0});
   Members.push_back(std::move(Moved));
 }

@@ -12,7 +12,7 @@ public:
   virtual ~Buffer() { Cursor = nullptr; }
   virtual int size() const { return Size; }
   static int twice(int X = 2) { return 2 * X; }
-  Iter begin() { return Data; }
+  [[nodiscard]] const Iter &begin() const { return Cursor; }
   Buffer &operator=(const Buffer &Other) {
     Cursor = Data + (Other.Cursor - Other.Data);
     return *this;

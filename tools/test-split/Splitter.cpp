@@ -668,19 +668,19 @@ void Splitter::moveInClassMember(const CXXMethodDecl *Method,
        DC = DC->getParent())
     Qualifier = (cast<CXXRecordDecl>(DC)->getName() + "::" + Qualifier).str();
 
+  // Leading attributes stay on the declaration in the class (Clang 19's
+  // declaration range leaves them out, Clang 22's takes them in).
+  Begin = leadingAttributesEnd(Head, Name);
   MovedDefinition Moved{Contexts, {}, Begin};
   std::vector<Piece> &Pieces = Moved.Pieces;
   std::string TrailingType;
   if (TrailingReturn) {
-    // Leading attributes stay in front; what else precedes the name, less
-    // the dropped specifiers, is the return type (with its cv-qualifiers,
-    // which getReturnTypeSourceRange leaves out): `auto` takes its place and
-    // it follows the parameters.
-    unsigned TypeBegin = leadingAttributesEnd(Head, Name);
-    copyExcept(Pieces, Begin, TypeBegin, Cut);
-    Pieces.push_back({false, 0, 0, "auto ", TypeBegin});
+    // What precedes the name, less the dropped specifiers, is the return
+    // type (with its cv-qualifiers, which getReturnTypeSourceRange leaves
+    // out): `auto` takes its place and it follows the parameters.
+    Pieces.push_back({false, 0, 0, "auto ", Begin});
     std::vector<Piece> ReturnPieces;
-    copyExcept(ReturnPieces, TypeBegin, Name, Cut);
+    copyExcept(ReturnPieces, Begin, Name, Cut);
     for (const Piece &P : ReturnPieces)
       TrailingType += Original.slice(P.Begin, P.End);
     SmallVector<StringRef> Words;
@@ -716,6 +716,10 @@ void Splitter::moveFreeFunction(const FunctionDecl *Function,
   unsigned Start = definitionStart(Function);
   unsigned End = tokenEnd(Function->getEndLoc());
   removeFromHeader(backOverSpace(Start), End, ";");
+  // Leading attributes stay on the declaration in the header, as for
+  // members.
+  unsigned Name = offset(Function->getLocation());
+  Begin = leadingAttributesEnd(lex(Begin, Name), Name);
   MovedDefinition Moved{Contexts, {}, Begin};
   copyExcept(Moved.Pieces, Begin, withTrailingComment(End),
              defaultArguments(Function));

@@ -447,22 +447,27 @@ def analyse_single(variant, tools, frontend, work):
 
 
 def analyse_single_raw(variant, tools, frontend, source, place):
+    # The header filter is given on the command line too: clang-tidy 19
+    # takes it from the configuration of the working directory, not of the
+    # file. The compiler plugin runs in the file's directory.
     checks = f"--checks=-*,{variant.check}"
+    header_filter = "--header-filter=.*"
     if frontend == "cli":
         report = os.path.join(os.path.dirname(source), os.pardir, "single-cli.json")
-        status, out, err = run([tools.pincheck, checks, "--format=json",
+        status, out, err = run([tools.pincheck, checks, header_filter, "--format=json",
                                 f"--output={report}", source, "--"] + variant.flags)
         if status not in (0, 1):
             return None, [err or out]
         return parse_json(report, place)
     if frontend == "tidy":
         status, out, err = run([tools.clang_tidy, f"--load={tools.tidy_plugin}", checks,
-                                source, "--"] + variant.flags)
+                                header_filter, source, "--"] + variant.flags)
     else:
         status, out, err = run([tools.clangxx, "-fsyntax-only", "-Wno-everything",
                                 f"-fplugin={tools.compiler_plugin}",
                                 f"-fplugin-arg-pincheck-checks=-*,{variant.check}"]
-                               + variant.flags + [source])
+                               + variant.flags + [os.path.basename(source)],
+                               cwd=os.path.dirname(source))
     findings, errors = parse_text(out + err, place, os.path.dirname(source))
     if status != 0 and not errors:
         errors = [err or out]
@@ -472,11 +477,12 @@ def analyse_single_raw(variant, tools, frontend, source, place):
 def analyse_split(variant, tools, frontend, split_dir, linemap, fact_store):
     place = linemap.map
     checks = f"--checks=-*,{variant.check}"
+    header_filter = "--header-filter=.*"
     with open(os.path.join(split_dir, "compile_commands.json")) as f:
         commands = json.load(f)
     if frontend == "cli":
         report = os.path.join(split_dir, os.pardir, "split-cli.json")
-        status, out, err = run([tools.pincheck, "-p", split_dir, checks,
+        status, out, err = run([tools.pincheck, "-p", split_dir, checks, header_filter,
                                 "--format=json", f"--output={report}"])
         if status not in (0, 1):
             # Compile errors are in the report, with the findings.
@@ -485,7 +491,8 @@ def analyse_split(variant, tools, frontend, split_dir, linemap, fact_store):
         return parse_json(report, place)
     findings, errors = [], []
     if frontend == "tidy":
-        cmd = [tools.clang_tidy, f"--load={tools.tidy_plugin}", checks, "-p", split_dir]
+        cmd = [tools.clang_tidy, f"--load={tools.tidy_plugin}", checks, header_filter,
+               "-p", split_dir]
         if fact_store:
             config = os.path.join(split_dir, os.pardir, "tidy-facts.yaml")
             with open(config, "w") as f:

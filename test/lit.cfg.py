@@ -155,6 +155,10 @@ except OSError:
     pincheck_help = ""
 if "--no-whole-program" in pincheck_help:
     config.available_features.add("whole-program")
+# The whole equivalence sweep runs in the newest LLVM's tree only (its
+# cost, docs/decisions.md); the others run the tests that need facts.
+if config.llvm_version == config.supported_llvm_versions[0]:
+    config.available_features.add("newest-llvm")
 config.substitutions.append(
     ("%split_equivalence",
      f"{config.python} {os.path.join(src, 'test', 'split_equivalence.py')} "

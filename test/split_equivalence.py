@@ -685,8 +685,9 @@ def main():
         print("split_equivalence.py: this pincheck has no whole-program analysis "
               "(no --no-whole-program in its --help): the split form is analysed "
               "unit by unit, and the plugins get no fact store")
-    if exceptions:
-        print(f"exceptions ({os.path.relpath(args.exceptions, SRC)}):")
+    if os.path.exists(args.exceptions):
+        print(f"exceptions ({os.path.relpath(args.exceptions, SRC)}):"
+              + ("" if exceptions else " none"))
         for name, reason in sorted(exceptions.items()):
             print(f"  {name}: {reason}")
 
@@ -728,7 +729,8 @@ def main():
         print(f"== {name}: UNSUPPORTED (requires {', '.join(missing)})")
     order = ["equal", "exception", "differs", "stale", "error"]
     summary = ", ".join(f"{counts.get(s, 0)} {s}" for s in order)
-    print(f"split equivalence: {len(results)} configurations: {summary}; "
+    plural = "" if len(results) == 1 else "s"
+    print(f"split equivalence: {len(results)} configuration{plural}: {summary}; "
           f"{len(unsupported)} unsupported; {wall:.1f} s")
     failed = sum(counts.get(s, 0) for s in ("differs", "stale", "error"))
     sys.exit(1 if failed else 0)

@@ -37,7 +37,9 @@ Options:
   --features=LIST    lit's features, for REQUIRES lines (by default, found
                      as test/lit.cfg.py finds them)
   -j N               tests in parallel (default: the number of cores)
-  -v                 every warning and note, not only the differences
+  -v                 every warning of the split form, not only the
+                     differences
+  --verify-split DIR only check a split's line map against its text
 """
 import argparse
 import concurrent.futures
@@ -384,7 +386,7 @@ def run(cmd, cwd=None):
 class Result:
     def __init__(self, variant):
         self.variant = variant
-        self.status = "equal"  # equal, differs, exception, unsupported, error
+        self.status = "equal"  # equal, differs, exception, stale, error
         self.lines = []        # the report
         self.seconds = 0.0
 

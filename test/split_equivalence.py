@@ -643,7 +643,7 @@ def check_variant(variant, tools, args, exceptions, work_root):
 
 def main():
     parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0],
+        description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build")
     parser.add_argument("--frontends", default=",".join(FRONTENDS))

@@ -138,3 +138,28 @@ os.makedirs(os.path.join(clangd_config, "clangd"), exist_ok=True)
 with open(os.path.join(clangd_config, "clangd", "config.yaml"), "w") as f:
     f.write("Index:\n  StandardLibrary: No\n  Background: Skip\n")
 config.environment["XDG_CONFIG_HOME"] = clangd_config
+
+# The split-layout equivalence (test/split/): the splitter, and the harness
+# with this build's tools and the features above, for the REQUIRES lines of
+# the check tests it splits. `whole-program`: pincheck analyses a project
+# across its translation units (its --help offers --no-whole-program); the
+# equivalence over test/checks/ needs it.
+import subprocess
+config.substitutions.insert(
+    0, ("%pincheck_split", os.path.join(obj, "bin", "pincheck-split")))
+try:
+    pincheck_help = subprocess.run([pincheck, "--help"], stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT,
+                                   universal_newlines=True).stdout
+except OSError:
+    pincheck_help = ""
+if "--no-whole-program" in pincheck_help:
+    config.available_features.add("whole-program")
+# The whole equivalence sweep runs in the newest LLVM's tree only (its
+# cost, docs/decisions.md); the others run the tests that need facts.
+if config.llvm_version == config.supported_llvm_versions[0]:
+    config.available_features.add("newest-llvm")
+config.substitutions.append(
+    ("%split_equivalence",
+     f"{config.python} {os.path.join(src, 'test', 'split_equivalence.py')} "
+     f"--build={obj} --features={','.join(sorted(config.available_features))}"))

@@ -109,6 +109,7 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
 
   std::vector<FixItHint> Fixes =
       deleteFaultyMembers(Summary, Ctx.getSourceManager(), Ctx.getLangOpts());
+  newFinding();
   if (First.Pointer) {
     const InteriorPointer &Pointer = Summary.Pointers[*First.Pointer];
     diag(Record->getLocation(), "%select{copying|moving|copying or moving}0 "
@@ -166,36 +167,25 @@ void SelfReferentialTypeCheck::notePointers(const TypeSummary &Summary) {
                                            Summary.Record->getLocation(), SM);
       const std::string Site =
           Escape.Elsewhere ? " (" + describeSite(*Escape.Elsewhere) + ")" : "";
-      if (Escape.Kept)
+      if (Escape.Kept) {
         diag(At, "%0 escapes here: %1%2", DiagnosticIDs::Note)
             << What << describeCause(*Escape.Kept) << Site;
-      else
+        noteElsewhere(*Escape.Kept, At, SM);
+      } else
         diag(At, "%0 escapes here to %1%2", DiagnosticIDs::Note)
             << What << describeSink(Escape.Sink) << Site;
     }
 }
 
-/// An interior pointer set in another translation unit: there.
+/// An interior pointer set in another translation unit: there, in the
+/// words of the single-unit note, with the site.
 void SelfReferentialTypeCheck::notePointerElsewhere(
     const InteriorPointer &Pointer) {
   SourceManager &SM = Pointer.Field->getASTContext().getSourceManager();
-  SourceLocation At =
-      locateSite(*Pointer.Elsewhere, Pointer.Field->getLocation(), SM);
-  if (Pointer.SetIn)
-    diag(At,
-         "%0 points %1 %select{into the object|at the object|into the "
-         "buffer of the object}2 (%3)",
-         DiagnosticIDs::Note)
-        << ("'" + Pointer.SetIn->getQualifiedNameAsString() + "'")
-        << Pointer.Field << pointerTarget(Pointer.Origin)
-        << describeSite(*Pointer.Elsewhere);
-  else
-    diag(At,
-         "%0 is set to point %select{into the object|at the object|into the "
-         "buffer of the object}1 (%2)",
-         DiagnosticIDs::Note)
-        << Pointer.Field << pointerTarget(Pointer.Origin)
-        << describeSite(*Pointer.Elsewhere);
+  diag(locateSite(*Pointer.Elsewhere, Pointer.Field->getLocation(), SM),
+       "%0 is set here to %1 (%2)", DiagnosticIDs::Note)
+      << Pointer.Field << describeOrigin(Pointer.Origin)
+      << describeSite(*Pointer.Elsewhere);
 }
 
 /// Which special members are at fault. Implicit ones share the class's

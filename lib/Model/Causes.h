@@ -34,8 +34,12 @@ struct FactSite {
   std::string File;
   unsigned Line = 0;
   unsigned Column = 0;
+  /// In bytes: an edit above the site moves it even when its line and
+  /// column stay, and a note placed there by a cached finding with it.
+  unsigned Offset = 0;
   bool operator==(const FactSite &Other) const {
-    return File == Other.File && Line == Other.Line && Column == Other.Column;
+    return File == Other.File && Line == Other.Line && Column == Other.Column &&
+           Offset == Other.Offset;
   }
 };
 

@@ -55,7 +55,8 @@ FactSite siteOf(SourceLocation Loc, const SourceManager &SM) {
     if (StringRef Real = Entry->getFileEntry().tryGetRealPathName();
         !Real.empty())
       File = Real;
-  return {std::string(File), Presumed.getLine(), Presumed.getColumn()};
+  return {std::string(File), Presumed.getLine(), Presumed.getColumn(),
+          SM.getFileOffset(SM.getExpansionLoc(Loc))};
 }
 
 //===----------------------------------------------------------------------===//
@@ -310,19 +311,21 @@ UnitFacts extractFacts(ASTContext &Context, PinAnalysis &Analysis) {
 //===----------------------------------------------------------------------===//
 
 static Value toJSON(const FactSite &Site) {
-  return Array{Site.File, Site.Line, Site.Column};
+  return Array{Site.File, Site.Line, Site.Column, Site.Offset};
 }
 
 static bool fromJSON(const Value &V, FactSite &Site, llvm::json::Path Path) {
   const Array *A = V.getAsArray();
-  if (!A || A->size() != 3 || !(*A)[0].getAsString() ||
-      !(*A)[1].getAsInteger() || !(*A)[2].getAsInteger()) {
-    Path.report("expected [file, line, column]");
+  if (!A || A->size() != 4 || !(*A)[0].getAsString() ||
+      !(*A)[1].getAsInteger() || !(*A)[2].getAsInteger() ||
+      !(*A)[3].getAsInteger()) {
+    Path.report("expected [file, line, column, offset]");
     return false;
   }
   Site = {std::string(*(*A)[0].getAsString()),
           static_cast<unsigned>(*(*A)[1].getAsInteger()),
-          static_cast<unsigned>(*(*A)[2].getAsInteger())};
+          static_cast<unsigned>(*(*A)[2].getAsInteger()),
+          static_cast<unsigned>(*(*A)[3].getAsInteger())};
   return true;
 }
 
@@ -533,7 +536,7 @@ bool fromJSON(const Value &V, FunctionFacts &Facts, llvm::json::Path Path) {
       Keeps &&
       !fromJSON(*Keeps, Facts.KeepsCallable, Path.field("keepsCallable")))
     return false;
-  std::vector<unsigned> KeptInObject, CallableNotKept, ArgumentNotKept;
+  std::vector<int64_t> KeptInObject, CallableNotKept, ArgumentNotKept;
   if (!Map.mapOptional("keptInObject", KeptInObject) ||
       !Map.mapOptional("callableNotKept", CallableNotKept) ||
       !Map.mapOptional("argumentNotKept", ArgumentNotKept) ||

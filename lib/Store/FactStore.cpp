@@ -118,13 +118,17 @@ UnitFactView::foreignWritesInto(const CXXRecordDecl *Record) {
 void collectInputs(const SourceManager &SM, std::vector<InputFile> &UserFiles,
                    std::vector<InputFile> &SystemFiles) {
   llvm::StringSet<> Seen;
+  OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
   for (unsigned I = 0, E = SM.local_sloc_entry_size(); I != E; ++I) {
     const SrcMgr::SLocEntry &Entry = SM.getLocalSLocEntry(I);
     if (!Entry.isFile())
       continue;
     const SrcMgr::FileInfo &Info = Entry.getFile();
     const SrcMgr::ContentCache &Content = Info.getContentCache();
-    if (!Content.OrigEntry)
+    // Not included: another unit's file, read for a note at a fact's site
+    // (whose position the facts' digest covers).
+    if (!Content.OrigEntry ||
+        (Info.getIncludeLoc().isInvalid() && Content.OrigEntry != Main))
       continue;
     std::optional<llvm::MemoryBufferRef> Buffer = Content.getBufferIfLoaded();
     StringRef Path = Content.OrigEntry->getFileEntry().tryGetRealPathName();
@@ -231,7 +235,7 @@ Value toJSON(const UnitRecord &Record) {
 bool fromJSON(const Value &V, UnitRecord &Record, llvm::json::Path Path) {
   llvm::json::ObjectMapper Map(V, Path);
   const Object *O = V.getAsObject();
-  unsigned Version = 0;
+  int64_t Version = 0;
   if (!Map || !Map.map("version", Version) || Version != FactsVersion ||
       !Map.map("file", Record.File) || !Map.map("key", Record.Key) ||
       !O->get("facts") ||
@@ -252,7 +256,10 @@ bool fromJSON(const Value &V, UnitRecord &Record, llvm::json::Path Path) {
     return false;
   if (std::optional<StringRef> For = O->getString("findingsFor")) {
     Record.FindingsFor = For->str();
-    return Map.map("suppressedByNolint", Record.SuppressedByNolint);
+    int64_t Suppressed = 0;
+    if (!Map.map("suppressedByNolint", Suppressed))
+      return false;
+    Record.SuppressedByNolint = static_cast<unsigned>(Suppressed);
   }
   return true;
 }

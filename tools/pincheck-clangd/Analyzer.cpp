@@ -5,8 +5,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analyzer.h"
+#include "Checks/SharedAnalysis.h"
 #include "Logger.h"
 #include "Paths.h"
+#include "Store/FactStore.h"
 #include "TidyEngine.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -99,6 +101,11 @@ AnalysisResult Analyzer::analyse(const AnalysisInput &Input) const {
     return Result;
   }
   ClangTidyContext Context(std::move(*Provider));
+  // The server names the store, which it keeps current (BackgroundFacts.h).
+  std::shared_ptr<const FactIndex> Facts =
+      Input.FactStore.empty() ? nullptr : loadFactIndex(Input.FactStore);
+  ScopedFactSource Handed(Context, Facts ? std::make_shared<UnitFactView>(Facts)
+                                         : nullptr);
   SingleCommandDatabase Database(Input.Command);
   std::vector<ClangTidyError> Errors = runTidyOnUserCode(
       Context, Database, Input.Path, FS, /*ApplyAnyFix=*/false);

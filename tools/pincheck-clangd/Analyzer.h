@@ -56,6 +56,8 @@ struct AnalysisInput {
   std::string Path; ///< Absolute, without `.` or `..`.
   std::string Text;
   clang::tooling::CompileCommand Command;
+  /// The fact store of whole-program analysis; empty for none.
+  std::string FactStore;
 };
 
 struct AnalysisResult {

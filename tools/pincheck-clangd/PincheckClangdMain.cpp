@@ -23,6 +23,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/PrettyStackTrace.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 #include <csignal>
 #include <unistd.h>
@@ -81,6 +82,9 @@ static cl::opt<std::string> CompileCommandsDir("compile-commands-dir",
                                                cl::cat(Category));
 static cl::opt<bool> EnableConfig("enable-config", cl::init(true), cl::Hidden,
                                   cl::cat(Category));
+// clangd's background index; without it, no background facts either.
+static cl::opt<bool> BackgroundIndex("background-index", cl::init(true),
+                                     cl::Hidden, cl::cat(Category));
 
 namespace {
 /// The command line split between pincheck-clangd and clangd.
@@ -104,7 +108,7 @@ static SplitArguments splitArguments(int Argc, const char **Argv) {
                                        "pincheck-hold-results",
                                        "pincheck-worker"};
   static const StringRef Shared[] = {"log", "compile-commands-dir",
-                                     "enable-config"};
+                                     "enable-config", "background-index"};
   static const StringRef TakeValue[] = {"clangd",
                                         "checks",
                                         "config-file",
@@ -180,6 +184,20 @@ static void printHelp() {
   outs().flush();
 }
 
+/// The CLI installed beside pincheck-clangd, else on PATH; empty when
+/// there is none (no background facts).
+static std::string pincheckBeside(StringRef Self) {
+  SmallString<256> Beside = sys::path::parent_path(Self);
+  sys::path::append(Beside, "pincheck");
+  if (sys::fs::can_execute(Beside))
+    return std::string(Beside);
+  ErrorOr<std::string> OnPath = sys::findProgramByName("pincheck");
+  if (!OnPath)
+    log("no pincheck CLI beside pincheck-clangd or on PATH: no "
+        "whole-program facts in the background");
+  return OnPath ? *OnPath : std::string();
+}
+
 static TidySettings tidySettings() {
   return TidySettings{Checks, ConfigFile, std::nullopt, std::nullopt, ""};
 }
@@ -250,6 +268,8 @@ int main(int argc, const char **argv) {
   Options.HoldResults = std::chrono::milliseconds(HoldResults);
   Options.DocsBaseUrl =
       DocsBaseUrl.empty() ? defaultDocsBaseUrl() : std::string(DocsBaseUrl);
+  if (BackgroundIndex)
+    Options.Pincheck = pincheckBeside(Self);
   Server Relay(Options, Analysis, Commands, STDIN_FILENO, STDOUT_FILENO,
                Child->Stdin, Child->Stdout);
   Relay.run();

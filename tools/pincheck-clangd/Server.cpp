@@ -9,6 +9,7 @@
 #include "Logger.h"
 #include "Paths.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
 #include <thread>
 #include <unistd.h>
 
@@ -44,7 +45,13 @@ Server::Server(ServerOptions Options, AnalysisWorker &Analysis,
     : Options(std::move(Options)), Analysis(Analysis), Commands(Commands),
       ClientIn(ClientIn), ClangdIn(ClangdIn), ClangdOut(ClangdOut),
       ToClient(ClientOut), ToClangd(ClangdIn),
-      Scheduler([this](const std::string &Path) { analyseDocument(Path); }) {}
+      Scheduler([this](const std::string &Path) { analyseDocument(Path); }) {
+  if (!this->Options.Pincheck.empty())
+    Facts = std::make_unique<BackgroundFacts>(
+        this->Options.Pincheck, [this](const std::string &) {
+          scheduleAll(std::chrono::milliseconds(0));
+        });
+}
 
 void Server::run() {
   std::thread([this] { relayClientToClangd(); }).detach();
@@ -172,9 +179,17 @@ void Server::onDidChange(const ClientMessage &Received) {
 }
 
 void Server::onDidSave(const ClientMessage &Received) {
-  if (Received.Path &&
-      Documents.save(*Received.Path, Received.Params.getString("text")))
+  if (!Received.Path)
+    return;
+  if (Documents.save(*Received.Path, Received.Params.getString("text")))
     Scheduler.schedule(*Received.Path, std::chrono::milliseconds(0));
+  // Saved, the file is what the other units see: the facts follow.
+  if (Facts) {
+    std::string Store =
+        factStoreFor(Commands.commandFor(*Received.Path).Source);
+    if (!Store.empty())
+      Facts->refresh(sys::path::parent_path(Store));
+  }
 }
 
 void Server::onDidClose(const ClientMessage &Received) {
@@ -384,6 +399,16 @@ void Server::publishFindings(const std::string &Path) {
 // Analysis
 //===----------------------------------------------------------------------===//
 
+std::string Server::factStoreFor(StringRef Source) {
+  if (!Facts || sys::path::filename(Source) != "compile_commands.json")
+    return {};
+  std::string Database = sys::path::parent_path(Source).str();
+  std::lock_guard<std::mutex> Lock(FactsMutex);
+  if (FactDatabases.insert(Database).second)
+    Facts->refresh(Database);
+  return BackgroundFacts::storeOf(Database);
+}
+
 ClientCapabilities Server::clientCapabilities() {
   std::lock_guard<std::mutex> Lock(SessionMutex);
   return Client;
@@ -399,7 +424,8 @@ void Server::analyseDocument(const std::string &Path) {
        llvm::join(Command.Command.CommandLine, " "));
   auto Start = std::chrono::steady_clock::now();
   Expected<AnalysisResult> Result = Analysis.analyse(
-      AnalysisInput{Path, Snapshot->Text.Text, std::move(Command.Command)});
+      AnalysisInput{Path, Snapshot->Text.Text, std::move(Command.Command),
+                    factStoreFor(Command.Source)});
   auto Milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::steady_clock::now() - Start)
                           .count();

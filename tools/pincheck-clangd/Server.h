@@ -25,6 +25,7 @@
 
 #include "AnalysisScheduler.h"
 #include "AnalysisWorker.h"
+#include "BackgroundFacts.h"
 #include "CompileCommands.h"
 #include "DocumentStore.h"
 #include "LspFindings.h"
@@ -34,6 +35,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <set>
 
 namespace pincheck {
 
@@ -45,6 +47,9 @@ struct ServerOptions {
   std::chrono::milliseconds HoldResults{0};
   /// Diagnostics link to `<DocsBaseUrl><check>.md`.
   std::string DocsBaseUrl;
+  /// The CLI that keeps the fact stores current; empty for no
+  /// whole-program analysis (clangd's --background-index=false).
+  std::string Pincheck;
 };
 
 class Server {
@@ -100,6 +105,9 @@ private:
 
   // The analysis of one document, on the scheduler's thread.
   void analyseDocument(const std::string &Path);
+  /// The fact store for a command from `Source`, refreshed in the
+  /// background when its database is new; empty for none.
+  std::string factStoreFor(llvm::StringRef Source);
   ClientCapabilities clientCapabilities();
 
   ServerOptions Options;
@@ -109,6 +117,10 @@ private:
   FrameWriter ToClient, ToClangd;
   DocumentStore Documents;
   AnalysisScheduler Scheduler;
+  std::unique_ptr<BackgroundFacts> Facts;
+  std::mutex FactsMutex;
+  /// The databases whose stores are kept current (guarded by FactsMutex).
+  std::set<std::string> FactDatabases;
 
   std::mutex PublishMutex;
   std::mutex SessionMutex;

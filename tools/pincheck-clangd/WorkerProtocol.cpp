@@ -88,12 +88,14 @@ static bool fromJSON(const json::Value &Value, DocumentFinding &Found,
 json::Value toJSON(const AnalysisInput &Input) {
   return json::Object{{"path", Input.Path},
                       {"text", Input.Text},
-                      {"command", toJSON(Input.Command)}};
+                      {"command", toJSON(Input.Command)},
+                      {"factStore", Input.FactStore}};
 }
 
 bool fromJSON(const json::Value &Value, AnalysisInput &Input, json::Path Path) {
   json::ObjectMapper O(Value, Path);
-  if (!O || !O.map("path", Input.Path) || !O.map("text", Input.Text))
+  if (!O || !O.map("path", Input.Path) || !O.map("text", Input.Text) ||
+      !O.map("factStore", Input.FactStore))
     return false;
   const json::Value *Command = Value.getAsObject()->get("command");
   return Command && fromJSON(*Command, Input.Command, Path.field("command"));

@@ -43,6 +43,8 @@ config.substitutions.insert(0, ("%pincheck_src", src))
 config.substitutions.append(("%examples", os.path.join(src, "examples")))
 config.substitutions.append(
     ("%expect_exit", f"{config.python} {os.path.join(src, 'test', 'expect_exit.py')}"))
+config.substitutions.append(
+    ("%make_compdb", f"{config.python} {os.path.join(src, 'test', 'make_compdb.py')}"))
 
 # pincheck-clangd's tests: the real clangd of the same LLVM major, the
 # scripted LSP client, and Neovim for the end-to-end test.

@@ -340,6 +340,10 @@ def dedupe(findings):
     return list(unique.values())
 
 
+# The site a note of whole-program analysis ends with.
+FACT_SITE = re.compile(r" \([^()]+\.(?:cpp|h):[0-9]+\)$")
+
+
 def compare(single, split):
     """(missing from the split form, only in the split form, note
     differences). A split warning at generated text (no column) matches a
@@ -364,11 +368,17 @@ def compare(single, split):
         added = []
         for note in sorted(set(match.notes), key=repr):
             message, (file, line, column) = note
+            # Whole-program analysis names where a fact of another unit was
+            # found, "(NAME_members.cpp:7)": a note of the single form with
+            # the site, or one more note that only the split form has.
+            site = FACT_SITE.search(message)
+            if site:
+                message = message[:site.start()]
             same = [n for n in lost if n[0] == message and n[1][:2] == (file, line)
                     and (column is None or n[1][2] == column)]
             if same:
                 lost.remove(same[0])
-            else:
+            elif not site:
                 added.append(note)
         if lost or added:
             notes.append((want, lost, added))

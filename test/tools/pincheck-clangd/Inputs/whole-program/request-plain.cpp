@@ -1,0 +1,3 @@
+#include "request.h"
+
+Request::Request(std::string Text) : text_(std::move(Text)) {}

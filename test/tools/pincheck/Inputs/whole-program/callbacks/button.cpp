@@ -1,0 +1,5 @@
+#include "button.h"
+
+void Button::setCallback(const std::function<void()> &Callback) {
+  OnClick = Callback;
+}

@@ -1,0 +1,10 @@
+#pragma once
+#include <functional>
+
+class Button {
+public:
+  void setCallback(const std::function<void()> &Callback);
+
+private:
+  std::function<void()> OnClick;
+};

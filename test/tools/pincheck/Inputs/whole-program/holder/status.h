@@ -1,0 +1,7 @@
+#pragma once
+#include "watcher.h"
+
+struct Status {
+  int Code = 0;
+  Watcher Watch{*this};
+};

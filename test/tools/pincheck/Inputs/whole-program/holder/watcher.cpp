@@ -1,0 +1,3 @@
+#include "status.h"
+
+Watcher::Watcher(const Status &Watched) : Target(&Watched) {}

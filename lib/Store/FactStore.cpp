@@ -299,7 +299,8 @@ std::string FactStore::recordPath(StringRef File, StringRef Suffix) const {
   return std::string(Path);
 }
 
-std::map<std::string, UnitRecord> FactStore::loadRecords() const {
+std::map<std::string, UnitRecord>
+FactStore::loadRecords(std::vector<std::string> *Unreadable) const {
   std::map<std::string, UnitRecord> Records;
   llvm::SmallString<256> Units(Directory);
   llvm::sys::path::append(Units, "units");
@@ -314,6 +315,8 @@ std::map<std::string, UnitRecord> FactStore::loadRecords() const {
     if (Parsed && fromJSON(*Parsed, Record, Root) &&
         recordPath(Record.File, ".json") == It->path())
       Records[Record.File] = std::move(Record);
+    else if (Unreadable)
+      Unreadable->push_back(It->path());
   }
   return Records;
 }

@@ -136,8 +136,10 @@ public:
   const std::string &directory() const { return Directory; }
 
   /// Every readable record of this version, by file. A record that does not
-  /// read is left out (its unit is summarised again).
-  std::map<std::string, UnitRecord> loadRecords() const;
+  /// read is left out (its unit is summarised again) and, given
+  /// `Unreadable`, named there.
+  std::map<std::string, UnitRecord>
+  loadRecords(std::vector<std::string> *Unreadable = nullptr) const;
   llvm::Error writeRecord(const UnitRecord &Record) const;
   void removeRecord(llvm::StringRef File) const;
 

@@ -76,9 +76,24 @@ std::vector<ClangTidyError> mergeFindings(std::vector<ClangTidyError> Errors) {
                            StringRef(E.DiagnosticName),
                            StringRef(E.Message.Message));
   };
+  // A header's finding comes from every unit that includes it, and the
+  // units may word its notes differently: one that sees a body in the unit
+  // and one that reads it from the facts, which adds the note at its site.
+  // The one kept must not depend on the order of the units: the one with
+  // the most notes, then the first by their text.
+  auto NotesKey = [](const ClangTidyError &E) {
+    std::vector<std::tuple<StringRef, unsigned, StringRef>> Notes;
+    for (const auto &Note : E.Notes)
+      Notes.emplace_back(Note.FilePath, Note.FileOffset, Note.Message);
+    return Notes;
+  };
   std::stable_sort(Errors.begin(), Errors.end(),
                    [&](const ClangTidyError &A, const ClangTidyError &B) {
-                     return Key(A) < Key(B);
+                     if (Key(A) != Key(B))
+                       return Key(A) < Key(B);
+                     if (A.Notes.size() != B.Notes.size())
+                       return A.Notes.size() > B.Notes.size();
+                     return NotesKey(A) < NotesKey(B);
                    });
   Errors.erase(
       std::unique(Errors.begin(), Errors.end(),

@@ -153,8 +153,9 @@ static int buildFacts(const Invocation &Run, Clock::time_point Start) {
     errs() << "pincheck: internal error analysing '" << File
            << "'; please report it\n";
   const WholeProgramStats &Stats = Analysed.WholeProgram;
-  errs() << "pincheck: facts of " << Stats.FactsReused + Stats.Summarised
-         << " translation units in '" << Run.WholeProgram.Store
+  const size_t Units = Stats.FactsReused + Stats.Summarised;
+  errs() << "pincheck: facts of " << Units << " translation "
+         << (Units == 1 ? "unit" : "units") << " in '" << Run.WholeProgram.Store
          << "': " << Stats.FactsReused << " reused, " << Stats.Summarised
          << " summarised; " << format("%.1f", secondsSince(Start)) << " s\n";
   return Analysed.InternalErrors.empty() ? NoFindings : UsageOrCompileError;

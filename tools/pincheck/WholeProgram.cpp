@@ -389,7 +389,15 @@ Error mergeFactStores(StringRef Into, ArrayRef<std::string> From) {
                                "cannot read --merge-facts '" + Directory +
                                    "': not a directory");
     FactStore Source(Directory);
-    for (auto &[File, Record] : Source.loadRecords()) {
+    std::vector<std::string> Unreadable;
+    std::map<std::string, UnitRecord> Loaded = Source.loadRecords(&Unreadable);
+    // A store built by another version of pincheck, or damaged: merging
+    // what reads would silently lose the rest.
+    if (!Unreadable.empty())
+      return createStringError(inconvertibleErrorCode(),
+                               "cannot merge '" + Unreadable.front() +
+                                   "': not a fact record of this pincheck");
+    for (auto &[File, Record] : Loaded) {
       auto [It, New] = Records.try_emplace(File, Record);
       if (!New && Text(Record) < Text(It->second))
         It->second = Record;

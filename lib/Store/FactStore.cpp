@@ -307,7 +307,8 @@ FactStore::loadRecords(std::vector<std::string> *Unreadable) const {
   std::error_code EC;
   for (llvm::sys::fs::directory_iterator It(Units, EC), End; !EC && It != End;
        It.increment(EC)) {
-    if (llvm::sys::path::extension(It->path()) != ".json")
+    if (!StringRef(It->path()).ends_with(".json") ||
+        StringRef(It->path()).ends_with(".findings.json"))
       continue;
     std::optional<Value> Parsed = readJSON(It->path());
     UnitRecord Record;
@@ -329,7 +330,7 @@ llvm::Error FactStore::writeRecord(const UnitRecord &Record) const {
 
 void FactStore::removeRecord(StringRef File) const {
   llvm::sys::fs::remove(recordPath(File, ".json"));
-  llvm::sys::fs::remove(recordPath(File, ".findings.yaml"));
+  llvm::sys::fs::remove(recordPath(File, ".findings.json"));
 }
 
 std::optional<std::string> FactStore::readSidecar(StringRef File,

@@ -143,7 +143,7 @@ public:
   llvm::Error writeRecord(const UnitRecord &Record) const;
   void removeRecord(llvm::StringRef File) const;
 
-  /// A file kept beside a unit's record (`.findings.yaml`).
+  /// A file kept beside a unit's record (`.findings.json`).
   std::optional<std::string> readSidecar(llvm::StringRef File,
                                          llvm::StringRef Suffix) const;
   llvm::Error writeSidecar(llvm::StringRef File, llvm::StringRef Suffix,

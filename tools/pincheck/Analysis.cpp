@@ -112,13 +112,22 @@ static UnitOutcome runUnit(const tooling::CompilationDatabase &Compilations,
 
 std::vector<UnitOutcome>
 runUnits(const tooling::CompilationDatabase &Compilations,
-         const std::vector<UnitJob> &Jobs, const AnalysisSettings &Options) {
+         const std::vector<UnitJob> &Jobs, const AnalysisSettings &Options,
+         const RoundHooks &Hooks) {
   std::vector<UnitOutcome> Outcomes(Jobs.size());
   Progress Bar(Jobs.size());
   DefaultThreadPool Pool(hardware_concurrency(Options.Jobs));
   for (size_t I = 0; I < Jobs.size(); ++I)
     Pool.async([&, I] {
-      Outcomes[I] = runUnit(Compilations, Jobs[I], Options);
+      if (Hooks.FactsNow && Jobs[I].Facts) {
+        UnitJob Job = Jobs[I];
+        Job.Facts = Hooks.FactsNow();
+        Outcomes[I] = runUnit(Compilations, Job, Options);
+      } else {
+        Outcomes[I] = runUnit(Compilations, Jobs[I], Options);
+      }
+      if (Hooks.Finished)
+        Hooks.Finished(I, Outcomes[I]);
       Bar.finished(Jobs[I].File);
     });
   Pool.wait();

@@ -17,6 +17,7 @@
 #include "TidyOptions.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -94,10 +95,18 @@ struct UnitOutcome {
   std::vector<InputFile> Inputs, SystemInputs;
 };
 
+/// Facts as they are when a job starts, for jobs that are summarised
+/// (`UnitJob::Facts` is then ignored); and a job's outcome as it finishes.
+struct RoundHooks {
+  std::function<std::shared_ptr<const FactIndex>()> FactsNow;
+  std::function<void(size_t Job, const UnitOutcome &Outcome)> Finished;
+};
+
 /// Runs `Jobs` on a thread pool, with a progress line on a terminal.
 std::vector<UnitOutcome>
 runUnits(const clang::tooling::CompilationDatabase &Compilations,
-         const std::vector<UnitJob> &Jobs, const AnalysisSettings &Options);
+         const std::vector<UnitJob> &Jobs, const AnalysisSettings &Options,
+         const RoundHooks &Hooks = {});
 
 } // namespace pincheck
 

@@ -188,6 +188,24 @@ void SelfReferentialTypeCheck::notePointerElsewhere(
       << describeSite(*Pointer.Elsewhere);
 }
 
+/// The whitespace that starts the line of `Loc`, and whether `Loc` is the
+/// first thing on it.
+static std::pair<std::string, bool> lineIndentation(SourceLocation Loc,
+                                                    const SourceManager &SM) {
+  Loc = SM.getExpansionLoc(Loc);
+  auto [File, Offset] = SM.getDecomposedLoc(Loc);
+  bool Invalid = false;
+  StringRef Buffer = SM.getBufferData(File, &Invalid);
+  if (Invalid || Offset > Buffer.size())
+    return {"", false};
+  size_t LineStart = Buffer.rfind('\n', Offset == 0 ? 0 : Offset - 1);
+  LineStart = LineStart == StringRef::npos || Offset == 0 ? 0 : LineStart + 1;
+  StringRef Line = Buffer.slice(LineStart, Offset);
+  StringRef Indentation =
+      Line.take_while([](char C) { return C == ' ' || C == '\t'; });
+  return {Indentation.str(), Indentation.size() == Line.size()};
+}
+
 /// Which special members are at fault. Implicit ones share the class's
 /// location, so they are listed together, per pointer.
 void SelfReferentialTypeCheck::noteFaultyMembers(const TypeSummary &Summary) {
@@ -308,15 +326,19 @@ SelfReferentialTypeCheck::deleteFaultyMembers(const TypeSummary &Summary,
   if (Inserted.empty())
     return Fixes;
 
-  // Indent like the class's first member, else two spaces past the class.
-  unsigned Indent = SM.getSpellingColumnNumber(Record->getBeginLoc()) + 1;
+  // Indent like the class's first member when it begins its line, else two
+  // spaces past the class's line. Never by column: on a generated one-line
+  // file that would be a pad as wide as the line, per finding.
+  std::string Pad = lineIndentation(Record->getBeginLoc(), SM).first + "  ";
   for (const Decl *D : Record->decls()) {
     if (D->isImplicit() || isa<AccessSpecDecl>(D))
       continue;
-    Indent = SM.getSpellingColumnNumber(D->getBeginLoc()) - 1;
+    auto [Indentation, BeginsLine] = lineIndentation(D->getBeginLoc(), SM);
+    if (BeginsLine)
+      Pad = Indentation;
     break;
   }
-  std::string Pad(Indent, ' ');
+  const unsigned Indent = Pad.size();
   std::string Lines;
   for (const std::string &Declaration : Inserted)
     Lines += "\n" + Pad + Declaration;

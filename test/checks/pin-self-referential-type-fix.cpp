@@ -89,3 +89,21 @@ private:
 // CHECK-FIXES-NEXT: {{^}}public:{{$}}
 // CHECK-FIXES-NEXT: {{^}}  Verbatim() : cur_(buf_) {}{{$}}
 // CHECK-FIXES-NEXT: {{^}}  Verbatim(const Verbatim &other) : cur_(other.cur_) {}{{$}}
+
+// A class written on one line: the declarations go on lines of their own,
+// indented two spaces past the class's line, not as far as the member's
+// column (on a generated one-line file that would be as wide as the line).
+namespace oneline { struct Packed { char b[4]; char *p = b; }; }
+// CHECK-FIXES:      {{^}}namespace oneline { struct Packed {{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Packed(const Packed &) = delete;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Packed &operator=(const Packed &) = delete;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Packed(Packed &&) = delete;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Packed &operator=(Packed &&) = delete; char b[4]; char *p = b; }; }{{$}}
+
+// Tabs indent as the member they follow does.
+struct Tabbed {
+	char b[4];
+	char *p = b;
+};
+// CHECK-FIXES:      {{^}}struct Tabbed {{{$}}
+// CHECK-FIXES-NEXT: {{^}}	Tabbed(const Tabbed &) = delete;{{$}}

@@ -43,7 +43,7 @@ PACKAGES := $(foreach v,$(LLVMS),$(call llvm_packages,$(v))) \
 # another LLVM's.
 TEST_PACKAGES := libc++-$(LLVM)-dev libc++abi-$(LLVM)-dev
 
-.PHONY: all setup setup-test configure build demo test test-one test-deps \
+.PHONY: all setup setup-test configure build demo test test-one test-deps fuzz \
   test-all bench clean
 
 all: build
@@ -150,6 +150,13 @@ test-all:
 # BENCH_ARGS passes options to bench/run (see bench/run --help).
 bench: build
 	python3 bench/run --build $(BUILD) -p $(BUILD) --llvm $(LLVM) $(BENCH_ARGS)
+
+# The fuzzing harness (test/fuzz/fuzz.py), for as long as asked:
+# FUZZ_ARGS="--seconds 3600" or "--count 5000"; findings go to fuzz-findings/.
+# `make test` runs a fixed, seeded sample of it (test/fuzz/sample.test).
+FUZZ_ARGS ?= --count 1000
+fuzz: build
+	python3 test/fuzz/fuzz.py --build $(BUILD) --llvm $(LLVM) $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(BUILD) $(foreach v,$(SUPPORTED_LLVM),build-$(v))

@@ -392,20 +392,21 @@ void EscapeCollector::visitCall(const CallExpr *Call) {
     if (!Object || isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
       return; // Calls on `*this` are judged by their own summaries.
     // `impl_->f(...)` is a call on the object `impl_` points to.
-    const auto *Callee = dyn_cast<MemberExpr>(MCE->getCallee());
-    const bool IntoOwnMember = !(Callee && Callee->isArrow()) &&
+    const auto *Member = dyn_cast<MemberExpr>(MCE->getCallee());
+    const bool IntoOwnMember = !(Member && Member->isArrow()) &&
                                AddressOriginFinder::ownMember(Object);
     // A storing member keeps the argument in the object it is called on: in
     // another object, an escape; in a member of `*this`, a value of that
-    // member, which the type model judges. Other calls pass it on.
-    if (isStoringMember(MCE->getMethodDecl()->getName())) {
+    // member, which the type model judges. Other calls pass it on. (The
+    // callee is not always a MemberExpr, so `getMethodDecl` can be null.)
+    const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+    if (Method && isStoringMember(Method->getName())) {
       if (takesRange(Call))
         return; // It copies the elements.
       for (const Expr *Arg : Call->arguments())
         if (AddressedObject Address = AddressOf(Arg);
             Address && !(IntoOwnMember && isSelf(Address.Object))) {
-          add(Address, Arg,
-              {EscapeSink::Kind::Container, MCE->getMethodDecl()});
+          add(Address, Arg, {EscapeSink::Kind::Container, Method});
           Escapes.back().LocalHolder = localObject(Object);
           return;
         }

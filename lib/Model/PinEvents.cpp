@@ -598,7 +598,7 @@ private:
       return;
     // `callbacks_.push_back(std::move(f))`: a container keeps it.
     if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(Call);
-        MCE && MCE->getMethodDecl()->getIdentifier() &&
+        MCE && MCE->getMethodDecl() && MCE->getMethodDecl()->getIdentifier() &&
         isStoringMember(MCE->getMethodDecl()->getName())) {
       const auto *Object = dyn_cast<DeclRefExpr>(
           MCE->getImplicitObjectArgument()->IgnoreParenImpCasts());

@@ -114,7 +114,14 @@ def mutate(text, rng):
 def generated(rng):
     """A deep or wide input: what real code rarely writes by hand but
     templates and generators produce."""
-    kind = rng.choice(("recursive", "deep-instantiation", "nesting", "wide-line", "chain"))
+    kind = rng.choice(("recursive", "deep-instantiation", "nesting", "wide-line", "chain",
+                       "member-pointer"))
+    if kind == "member-pointer":
+        # A member call whose callee is not a member expression.
+        return ("struct R { int *kept; void keep(int *p) { kept = p; } };\n"
+                "template <void (R::*F)(int *)> void via(R &r, int *p) { (r.*F)(p); }\n"
+                "struct H { int v; H(R &r) { via<&R::keep>(r, &v); } };\n"
+                "void f(R &r) { H h(r); H g = static_cast<H &&>(h); (void)g; }\n")
     if kind == "recursive":
         return ("template <int N> struct S { S<N - 1> in; char buf[2]; char *p = buf; };\n"
                 + ("S<3> s;\n" if rng.random() < 0.5 else ""))

@@ -262,6 +262,10 @@ private:
                    const std::vector<const Decl *> &Contexts);
   void moveFreeFunction(const FunctionDecl *Function,
                         const std::vector<const Decl *> &Contexts);
+  std::vector<std::pair<unsigned, unsigned>>
+  inClassOnlyParts(const clang::CXXMethodDecl *Method,
+                   const std::vector<RawToken> &Head, unsigned Name,
+                   unsigned RParen, unsigned Start) const;
   void moveInClassMember(const CXXMethodDecl *Method,
                          const std::vector<const Decl *> &Contexts);
   void moveOutOfLineMember(const Decl *D,
@@ -593,40 +597,14 @@ bool Splitter::returnTypeNeedsClassScope(const CXXMethodDecl *Method,
   return false;
 }
 
-void Splitter::moveInClassMember(const CXXMethodDecl *Method,
-                                 const std::vector<const Decl *> &Contexts) {
-  // A declaration through a typedef of a function type has no parameter
-  // list to take apart.
-  if (!Method->getFunctionTypeLoc())
-    return;
-  unsigned Begin = offset(Method->getBeginLoc());
-  unsigned Name = offset(Method->getLocation());
-  unsigned Start = definitionStart(Method);
-  unsigned End = tokenEnd(Method->getEndLoc());
-  unsigned RParen = offset(Method->getFunctionTypeLoc().getRParenLoc());
-
-  SourceRange Return;
-  bool TrailingReturn = false;
-  if (!isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(Method) &&
-      !Method->getType()->castAs<FunctionProtoType>()->hasTrailingReturn()) {
-    Return = Method->getReturnTypeSourceRange();
-    // A return type written around the name (a function returning a
-    // function pointer) cannot be moved apart from it: keep the member.
-    if (Return.isInvalid() || offset(Return.getBegin()) < Begin ||
-        tokenEnd(Return.getEnd()) > Name)
-      return;
-    TrailingReturn = returnTypeNeedsClassScope(Method, Return);
-  }
-
-  // The header keeps the declaration: everything up to the body (or the
-  // constructor's initializers), with the default arguments.
-  removeFromHeader(backOverSpace(Start), End, ";");
-
-  // The definition: the specifiers only a declaration in the class may have
-  // are dropped, the name is qualified, default arguments and virt-specifiers
-  // are dropped, and the rest is copied.
+/// The parts of an in-class member declaration a definition out of line
+/// must not repeat: `static`, `virtual`, `explicit(...)`, `inline`, default
+/// arguments, `override` and `final`, as ranges of the original text.
+std::vector<std::pair<unsigned, unsigned>>
+Splitter::inClassOnlyParts(const CXXMethodDecl *Method,
+                           const std::vector<RawToken> &Head, unsigned Name,
+                           unsigned RParen, unsigned Start) const {
   std::vector<std::pair<unsigned, unsigned>> Cut;
-  std::vector<RawToken> Head = lex(Begin, Name);
   for (size_t I = 0; I != Head.size(); ++I) {
     const RawToken &T = Head[I];
     if (!T.is("static") && !T.is("virtual") && !T.is("explicit") &&
@@ -662,6 +640,44 @@ void Splitter::moveInClassMember(const CXXMethodDecl *Method,
     if (Depth == 0 && (T.is("override") || T.is("final")))
       Cut.push_back({backOverSpace(T.Begin), T.End});
   }
+  return Cut;
+}
+
+void Splitter::moveInClassMember(const CXXMethodDecl *Method,
+                                 const std::vector<const Decl *> &Contexts) {
+  // A declaration through a typedef of a function type has no parameter
+  // list to take apart.
+  if (!Method->getFunctionTypeLoc())
+    return;
+  unsigned Begin = offset(Method->getBeginLoc());
+  unsigned Name = offset(Method->getLocation());
+  unsigned Start = definitionStart(Method);
+  unsigned End = tokenEnd(Method->getEndLoc());
+  unsigned RParen = offset(Method->getFunctionTypeLoc().getRParenLoc());
+
+  SourceRange Return;
+  bool TrailingReturn = false;
+  if (!isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(Method) &&
+      !Method->getType()->castAs<FunctionProtoType>()->hasTrailingReturn()) {
+    Return = Method->getReturnTypeSourceRange();
+    // A return type written around the name (a function returning a
+    // function pointer) cannot be moved apart from it: keep the member.
+    if (Return.isInvalid() || offset(Return.getBegin()) < Begin ||
+        tokenEnd(Return.getEnd()) > Name)
+      return;
+    TrailingReturn = returnTypeNeedsClassScope(Method, Return);
+  }
+
+  // The header keeps the declaration: everything up to the body (or the
+  // constructor's initializers), with the default arguments.
+  removeFromHeader(backOverSpace(Start), End, ";");
+
+  // The definition: the specifiers only a declaration in the class may have
+  // are dropped, the name is qualified, default arguments and virt-specifiers
+  // are dropped, and the rest is copied.
+  std::vector<RawToken> Head = lex(Begin, Name);
+  std::vector<std::pair<unsigned, unsigned>> Cut =
+      inClassOnlyParts(Method, Head, Name, RParen, Start);
 
   std::string Qualifier;
   for (const DeclContext *DC = Method->getParent(); isa<CXXRecordDecl>(DC);

@@ -2,11 +2,12 @@
 //
 // Part of pincheck. The annotation header of the pinning model
 // (docs/model.md, "The annotation header"): the C++ counterparts of Rust's
-// `PhantomPinned`, `Pin`, `pin!` and `Box::pin`, and the attributes pincheck
-// reads.
+// `PhantomPinned`, `Pin`, `pin!`, `Box::pin`, `Pin::set` and pin projection
+// (the `pin-project` crate), and the attributes pincheck reads.
 //
 // Header-only, C++17, no cost at run time: `Pin` is exactly as large as the
-// pointer it wraps and every function is inline. On compilers other than
+// pointer it wraps and every function is inline (and `constexpr` where the
+// standard allows it). On compilers other than
 // Clang the attribute macros expand to nothing, so annotated code compiles
 // there unchanged.
 //
@@ -16,6 +17,7 @@
 #define PINCHECK_PIN_H
 
 #include <memory>
+#include <new>
 #include <type_traits>
 #include <utility>
 
@@ -31,11 +33,23 @@
 #define PIN_PINS [[clang::annotate("pin::pins")]]
 /// Member function attribute: pins `*this`, like `self: Pin<&mut Self>`.
 #define PIN_PINS_THIS [[clang::annotate("pin::pins_this")]]
+/// Data member attribute: pinned with its object, like `#[pin]` of the
+/// `pin-project` crate (docs/model.md, "Pin projection").
+#define PIN_STRUCTURAL [[clang::annotate("pin::structural")]]
 #else
 #define PIN_PINNED
 #define PIN_UNPIN
 #define PIN_PINS
 #define PIN_PINS_THIS
+#define PIN_STRUCTURAL
+#endif
+
+// `Pin::set` constructs in place with `std::construct_at` where it is
+// `constexpr` (C++20), with placement new before.
+#if defined(__cpp_lib_constexpr_dynamic_alloc)
+#define PINCHECK_CONSTEXPR_SET constexpr
+#else
+#define PINCHECK_CONSTEXPR_SET
 #endif
 
 namespace pin {
@@ -46,6 +60,17 @@ namespace pin {
 /// pinned. Use it as a base or as a `[[no_unique_address]]` member so that it
 /// takes no space. pincheck recognizes it by its name, `pin::PhantomPinned`.
 struct PIN_PINNED PhantomPinned {};
+
+/// Whether objects of `T` may move after being pinned, like Rust's `Unpin`,
+/// as far as the type system can tell: not for a class derived from
+/// `PhantomPinned`, nor for a type that can be neither copied nor moved.
+/// Specialise it as `std::false_type` for a `PIN_PINNED` class (an attribute
+/// is invisible to templates) so that `project` pins its members.
+template <class T>
+struct is_unpin : std::bool_constant<!std::is_base_of_v<PhantomPinned, T> &&
+                                     (std::is_move_constructible_v<T> ||
+                                      std::is_copy_constructible_v<T>)> {};
+template <class T> inline constexpr bool is_unpin_v = is_unpin<T>::value;
 
 /// A pointer whose pointee never moves again, like Rust's `Pin<Ptr>`.
 ///
@@ -100,6 +125,30 @@ public:
       return Pointer.get();
   }
 
+  /// Replaces the pinned object in place, like Rust's `Pin::set`: destroys
+  /// it and constructs `element_type(Arguments...)` at the same address, so
+  /// nothing moves and whoever holds the address sees the new object. For
+  /// pincheck this re-initialises the pinned object; it is not a move.
+  ///
+  /// A constructor that throws would leave a destroyed object at a pinned
+  /// address, which nothing could repair: `set` is `noexcept`, and such an
+  /// exception ends the program.
+  template <
+      class... Args,
+      std::enable_if_t<!std::is_const_v<element_type> &&
+                           std::is_constructible_v<element_type, Args &&...>,
+                       int> = 0>
+  PINCHECK_CONSTEXPR_SET void set(Args &&...Arguments) const noexcept {
+    element_type *Place = get();
+    std::destroy_at(Place);
+#if defined(__cpp_lib_constexpr_dynamic_alloc)
+    std::construct_at(Place, std::forward<Args>(Arguments)...);
+#else
+    ::new (static_cast<void *>(Place))
+        element_type(std::forward<Args>(Arguments)...);
+#endif
+  }
+
 private:
   template <class> friend class Pin;
 
@@ -127,6 +176,40 @@ template <class T, class... Args>
       std::make_unique<T>(std::forward<Args>(Arguments)...));
 }
 
+/// Pin projection, like the `project` method of the `pin-project` crate:
+/// the member `Member` of the object `Pinned` points to. A member that must
+/// not move once its object is pinned (`is_unpin_v` is false for its type)
+/// comes back pinned, as `Pin<M *>`; any other member as a plain `M &`,
+/// which may be moved from, swapped or assigned.
+///
+/// A member marked `PIN_STRUCTURAL` whose type the type system cannot tell
+/// apart (a C handle whose address was handed out, a `PIN_PINNED` class
+/// without an `is_unpin` specialisation) is reached with `project_pinned`.
+template <class Ptr, class M, class C>
+constexpr decltype(auto) project(const Pin<Ptr> &Pinned,
+                                 M C::*Member) noexcept {
+  static_assert(!std::is_function_v<M>,
+                "pin::project takes a pointer to a data member");
+  auto &Field = (*Pinned).*Member;
+  using FieldType = std::remove_reference_t<decltype(Field)>;
+  if constexpr (is_unpin_v<std::remove_cv_t<FieldType>>)
+    return Field;
+  else
+    return Pin<FieldType *>(std::addressof(Field));
+}
+
+/// The member `Member` of the object `Pinned` points to, pinned with it:
+/// the projection of a `PIN_STRUCTURAL` member, whatever its type.
+template <class Ptr, class M, class C>
+constexpr auto project_pinned(const Pin<Ptr> &Pinned, M C::*Member) noexcept {
+  static_assert(!std::is_function_v<M>,
+                "pin::project_pinned takes a pointer to a data member");
+  auto &Field = (*Pinned).*Member;
+  return Pin<std::remove_reference_t<decltype(Field)> *>(std::addressof(Field));
+}
+
 } // namespace pin
+
+#undef PINCHECK_CONSTEXPR_SET
 
 #endif // PINCHECK_PIN_H

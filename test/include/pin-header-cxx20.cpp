@@ -66,3 +66,15 @@ int use() {
   pin::Pin<std::shared_ptr<Connection>> Shared = std::move(Heap);
   return Stack->port() + Shared->port();
 }
+
+// Pin::set is a constant expression from C++20 on (std::construct_at).
+struct Slot {
+  int Value = 0;
+};
+constexpr int replaced() {
+  Slot S;
+  pin::Pin<Slot *> P = pin::pin(S);
+  P.set(Slot{42});
+  return pin::project(P, &Slot::Value);
+}
+static_assert(replaced() == 42);

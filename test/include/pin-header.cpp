@@ -39,11 +39,14 @@ static_assert(equal(STRINGIFY(PIN_UNPIN),
 static_assert(equal(STRINGIFY(PIN_PINS), "[[clang::annotate(\"pin::pins\")]]"));
 static_assert(equal(STRINGIFY(PIN_PINS_THIS),
                     "[[clang::annotate(\"pin::pins_this\")]]"));
+static_assert(equal(STRINGIFY(PIN_STRUCTURAL),
+                    "[[clang::annotate(\"pin::structural\")]]"));
 #else
 static_assert(equal(STRINGIFY(PIN_PINNED), ""));
 static_assert(equal(STRINGIFY(PIN_UNPIN), ""));
 static_assert(equal(STRINGIFY(PIN_PINS), ""));
 static_assert(equal(STRINGIFY(PIN_PINS_THIS), ""));
+static_assert(equal(STRINGIFY(PIN_STRUCTURAL), ""));
 #endif
 
 //===----------------------------------------------------------------------===//
@@ -277,4 +280,90 @@ int use() {
   RawPin Base = pin::pin(D);
   return Counter + ReadOnly->value() + Base->fd() + Watcher(S) +
          (Heap.get() == nullptr);
+}
+
+//===----------------------------------------------------------------------===//
+// Pin projection and Pin::set (docs/model.md, "Pin projection").
+//===----------------------------------------------------------------------===//
+
+// is_unpin: what the type system can tell.
+static_assert(pin::is_unpin_v<int>);
+static_assert(pin::is_unpin_v<std::unique_ptr<Socket>>);
+static_assert(!pin::is_unpin_v<WithBase>);
+static_assert(!pin::is_unpin_v<Immovable>);
+// A marker member is invisible to templates: such a class specialises it.
+static_assert(pin::is_unpin_v<WithMember>);
+struct Specialised {
+  pin::PhantomPinned Marker;
+};
+template <> struct pin::is_unpin<Specialised> : std::false_type {};
+static_assert(!pin::is_unpin_v<Specialised>);
+
+struct Retry {
+  PIN_STRUCTURAL WithBase Active;
+  PIN_STRUCTURAL int Handle = 0;
+  std::unique_ptr<int> Factory;
+  int RetriesLeft = 3;
+  Specialised Marked;
+};
+using RetryPin = pin::Pin<Retry *>;
+// A member that must not move comes back pinned; the others as references.
+static_assert(
+    std::is_same_v<decltype(pin::project(std::declval<const RetryPin &>(),
+                                         &Retry::Active)),
+                   pin::Pin<WithBase *>>);
+static_assert(
+    std::is_same_v<decltype(pin::project(std::declval<const RetryPin &>(),
+                                         &Retry::Factory)),
+                   std::unique_ptr<int> &>);
+static_assert(
+    std::is_same_v<decltype(pin::project(std::declval<const RetryPin &>(),
+                                         &Retry::Marked)),
+                   pin::Pin<Specialised *>>);
+static_assert(
+    std::is_same_v<decltype(pin::project_pinned(
+                       std::declval<const RetryPin &>(), &Retry::Handle)),
+                   pin::Pin<int *>>);
+// Constness carries over; every pointer kind projects.
+static_assert(std::is_same_v<
+              decltype(pin::project(
+                  std::declval<const pin::Pin<const Retry *> &>(),
+                  &Retry::RetriesLeft)),
+              const int &>);
+static_assert(std::is_same_v<
+              decltype(pin::project(
+                  std::declval<const pin::Pin<std::unique_ptr<Retry>> &>(),
+                  &Retry::Active)),
+              pin::Pin<WithBase *>>);
+static_assert(noexcept(pin::project(std::declval<const RetryPin &>(),
+                                   &Retry::Active)));
+
+// A projection is a constant expression where the object is.
+Retry GlobalRetry;
+constexpr RetryPin GlobalRetryPin = pin::pin(GlobalRetry);
+static_assert(pin::project(GlobalRetryPin, &Retry::Active).get() ==
+              &GlobalRetry.Active);
+static_assert(&pin::project(GlobalRetryPin, &Retry::RetriesLeft) ==
+              &GlobalRetry.RetriesLeft);
+
+// set: in place, noexcept, only on a mutable pointee.
+template <class P, class = void> struct CanSet : std::false_type {};
+template <class P>
+struct CanSet<P, std::void_t<decltype(std::declval<P &>().set())>>
+    : std::true_type {};
+static_assert(!CanSet<RawPin>::value); // Socket has no Socket().
+static_assert(!CanSet<pin::Pin<const WithBase *>>::value);
+static_assert(CanSet<pin::Pin<WithBase *>>::value);
+static_assert(noexcept(std::declval<pin::Pin<WithBase *> &>().set()));
+
+int replace() {
+  Retry R;
+  RetryPin P = pin::pin(R);
+  WithBase *Before = pin::project(P, &Retry::Active).get();
+  pin::project(P, &Retry::Active).set(WithBase{{}, 7});
+  pin::project_pinned(P, &Retry::Handle).set(9);
+  std::unique_ptr<int> Taken = std::move(pin::project(P, &Retry::Factory));
+  --pin::project(P, &Retry::RetriesLeft);
+  return (Before == &R.Active) + R.Active.X + R.Handle + R.RetriesLeft +
+         (Taken == nullptr);
 }

@@ -50,6 +50,21 @@ const Expr *ignoreToObject(const Expr *E) {
   }
 }
 
+const Expr *ignoreToBoundObject(const Expr *E) {
+  // Bounded: a reference initialised from itself is ill-formed, but Clang
+  // keeps such declarations after errors.
+  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+    E = ignoreToObject(E);
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD || !VD->isLocalVarDecl() || !VD->getType()->isReferenceType() ||
+        !VD->getInit())
+      return E;
+    E = VD->getInit();
+  }
+  return E;
+}
+
 bool isStdFunction(const FunctionDecl *FD,
                    std::initializer_list<StringRef> Names) {
   return FD && FD->isInStdNamespace() && FD->getIdentifier() &&

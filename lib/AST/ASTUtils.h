@@ -54,6 +54,10 @@ const clang::Expr *ignoreTemporaries(const clang::Expr *E);
 /// `std::as_const`.
 const clang::Expr *ignoreToObject(const clang::Expr *E);
 
+/// `ignoreToObject`, also through local reference variables: the object
+/// `r` names in `T &r = o.m; use(r)` is `o.m`.
+const clang::Expr *ignoreToBoundObject(const clang::Expr *E);
+
 /// `FD` is a function of namespace `std` named one of `Names`.
 bool isStdFunction(const clang::FunctionDecl *FD,
                    std::initializer_list<llvm::StringRef> Names);

@@ -11,6 +11,7 @@
 #include "Checks/Relocation.h"
 #include "Checks/TidyCompat.h"
 #include "Checks/Wording.h"
+#include "Model/Projection.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -66,14 +67,38 @@ static const Expr *ignoreToConstruction(const Expr *E) {
   }
 }
 
-/// `*p` or `p->...` where `p` is a `pin::Pin`: returns `p`.
-static const VarDecl *pinOwner(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const Expr *Moved = movedArgument(E))
-    E = Moved->IgnoreParenImpCasts();
+/// `*p`, or a member of it (`p->m`, `(*p).m.n`, `pin::project(p, &C::m)`,
+/// through local references), where `p` is a `pin::Pin`: returns `p`.
+/// `OfMember` says whether a member is named.
+static const VarDecl *pinOwner(const Expr *E, bool &OfMember) {
+  OfMember = false;
+  E = ignoreToBoundObject(E);
   const Expr *Pointer = nullptr;
+  // Down the path of members to the pointer.
+  while (true) {
+    if (const auto *Call = dyn_cast<CallExpr>(E);
+        Call && projectedMember(Call)) {
+      OfMember = true;
+      Pointer = Call->getArg(0);
+      break;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = ignoreToObject(ASE->getBase());
+      continue;
+    }
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    if (!ME)
+      break;
+    OfMember = true;
+    E = ME->getBase()->IgnoreParenImpCasts();
+    if (ME->isArrow())
+      break;
+    E = ignoreToBoundObject(E);
+  }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-      Op && Op->getOperator() == OO_Star)
+      !Pointer && Op &&
+      (Op->getOperator() == OO_Star ||
+       (OfMember && Op->getOperator() == OO_Arrow)))
     Pointer = Op->getArg(0);
   if (!Pointer)
     return nullptr;
@@ -161,13 +186,14 @@ private:
     MoveEvent Move;
     Move.At = At;
     Move.Kind = Kind;
-    Move.PinOwner = pinOwner(Object);
+    bool OfMember = false;
+    Move.PinOwner = pinOwner(Object, OfMember);
     Move.Object =
         Move.PinOwner ? Move.PinOwner : PinEventFinder::objectOf(Object);
     Move.CopyInto = CopyInto;
     if (!Move.Object)
       return;
-    if (!Move.PinOwner && !PinEventFinder::namesWholeObject(Object))
+    if (Move.PinOwner ? OfMember : !PinEventFinder::namesWholeObject(Object))
       Move.Subobject = movedSubobject(Object);
     if (Move.Subobject)
       Move.SubobjectMember = PinEventFinder::memberOf(Move.Subobject);
@@ -284,10 +310,13 @@ private:
       const bool Move = Method->isMoveAssignmentOperator();
       add(Op->getArg(1), Op, Move ? MoveKind::Move : MoveKind::Copy);
       // Assigning to an object whose assignment leaves its pointers aimed at
-      // the source.
-      const TypeSummary *Summary = Model.summarize(Op->getArg(0)->getType());
-      if (Summary && Summary->hasFault(Move ? SpecialMember::MoveAssignment
-                                            : SpecialMember::CopyAssignment))
+      // the source, or to a pinned marker, which only `pin::Pin::set` may
+      // replace once pinned (as Rust assigns through `Pin` only to `Unpin`).
+      QualType Target = Op->getArg(0)->getType();
+      const TypeSummary *Summary = Model.summarize(Target);
+      if (Summary && (Summary->hasFault(Move ? SpecialMember::MoveAssignment
+                                             : SpecialMember::CopyAssignment) ||
+                      Model.isPinnedMarker(Target)))
         add(Op->getArg(0), Op, MoveKind::AssignTo);
       return true;
     }
@@ -401,7 +430,16 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
     else if (Move.Subobject)
       Moved = subobjectType(Move.Subobject);
     if (Move.PinOwner) {
-      diagnose(Move, Type, /*Definite=*/true, {}, nullptr);
+      // A member of the object a `pin::Pin` owns: only one pinned with it.
+      std::optional<StructuralPin> Structural;
+      if (Move.Subobject) {
+        Structural =
+            pinnedWithObject(Move.Subobject, nullptr, Analysis.model());
+        if (!Structural)
+          continue;
+      }
+      diagnose(Move, Type, /*Definite=*/true, {}, nullptr,
+               Structural ? &*Structural : nullptr);
       continue;
     }
     if (auto Construction = Analysis.pins().constructionPin(Moved)) {
@@ -410,20 +448,33 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
       if (Move.MemberSwap && declaresMember(Moved, Move.MemberSwap))
         continue;
       if (isWrongFor(*Construction, Move.Kind))
-        diagnose(Move, Type, /*Definite=*/true, {}, &*Construction);
+        diagnose(Move, Type, /*Definite=*/true, {}, &*Construction, nullptr);
       continue;
     }
     // Copying a member out of an object whose own address is held leaves
-    // the object in place.
+    // the object in place, unless the member is pinned with it.
+    SelfReferenceModel &Model = Analysis.model();
+    auto PinnedWith = [&](const PinEvent &Event) {
+      return Event.Whole && Move.Subobject
+                 ? pinnedWithObject(Move.Subobject, Event.Cause.get(), Model)
+                 : std::nullopt;
+    };
     ReachingPins Reaching =
         Analysis.in(Function, *Result.Context)
             .reaching(Move.Object, Move.At, declarationOf(Move.Object),
-                      [&Move](const PinEvent &Event) {
-                        return PinEventFinder::movesPinned(
-                            !Move.Subobject, Move.SubobjectMember, Event);
+                      [&](const PinEvent &Event) {
+                        return PinEventFinder::movesPinned(!Move.Subobject,
+                                                           Move.SubobjectMember,
+                                                           Event) ||
+                               PinnedWith(Event).has_value();
                       });
-    if (Reaching)
-      diagnose(Move, Type, Reaching.Definite, Reaching.Events, nullptr);
+    if (!Reaching)
+      continue;
+    std::optional<StructuralPin> Structural;
+    if (!Reaching.Events.empty())
+      Structural = PinnedWith(*Reaching.Events.front());
+    diagnose(Move, Type, Reaching.Definite, Reaching.Events, nullptr,
+             Structural ? &*Structural : nullptr);
   }
 }
 
@@ -471,11 +522,13 @@ static bool hasSingleDeclaration(const ParmVarDecl *Param) {
 void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
                                  bool Definite,
                                  ArrayRef<const PinEvent *> Events,
-                                 const ConstructionPin *Construction) {
+                                 const ConstructionPin *Construction,
+                                 const StructuralPin *Structural) {
   const std::string Object =
       (Move.Element ? "an element of " : "") +
-      (Move.Subobject ? describeExpression(Move.Subobject)
-                      : describeObject(Move.Object));
+      (Move.Subobject
+           ? describeExpression(Move.Subobject, Move.Object->getASTContext())
+           : describeObject(Move.Object));
   if (Move.Element && Move.CopyInto)
     Type = Move.CopyInto->getType();
   else if (Move.Subobject)
@@ -484,14 +537,27 @@ void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
   SourceLocation Loc = Move.At->getBeginLoc();
   newFinding();
   if (Move.PinOwner) {
-    diag(Loc, "%select{copying|moving|swapping|copying the bytes of|assigning "
-              "to|copying}0 the object owned by %1, which is pinned")
-        << Kind << Object;
+    const std::string Owner = describeObject(Move.PinOwner);
+    if (Structural)
+      diag(Loc, "%select{copying|moving|swapping|copying the bytes of|"
+                "assigning to|copying}0 %1 of type %2, which is pinned with "
+                "the object owned by %3")
+          << Kind << Object << Type << Owner;
+    else
+      diag(Loc, "%select{copying|moving|swapping|copying the bytes of|"
+                "assigning to|copying}0 the object owned by %1, which is "
+                "pinned")
+          << Kind << Object;
     diag(Move.PinOwner->getLocation(),
          "%0 owns the object through 'pin::Pin', which pins it for its "
          "lifetime",
          DiagnosticIDs::Note)
-        << Object;
+        << Owner;
+    if (Structural)
+      noteStructural(*Structural);
+    if (Move.Kind == MoveKind::AssignTo)
+      diag(Loc, "replace a pinned object in place with 'pin::Pin::set'",
+           DiagnosticIDs::Note);
     return;
   }
   diag(Loc, "%select{copying|moving|swapping|copying the bytes of|assigning "
@@ -507,12 +573,19 @@ void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
         << Object << describeConstructionPin(*Construction);
     noteElsewhere(Construction->Why, Move.Object->getLocation(), Context);
   }
+  // A member pinned with its object: the object's pins, then why.
+  const std::string Pinned = Structural ? describeObject(Move.Object) : Object;
   for (const PinEvent *Event : Events) {
     diag(Event->At->getBeginLoc(), "%0 is pinned here: %1", DiagnosticIDs::Note)
-        << Object << describeCause(*Event->Cause);
+        << Pinned << describeCause(*Event->Cause);
     noteElsewhere(*Event->Cause, Event->At->getBeginLoc(),
                   Context.getSourceManager());
   }
+  if (Structural)
+    noteStructural(*Structural);
+  if (Structural && Move.Kind == MoveKind::AssignTo)
+    diag(Loc, "replace a pinned object in place with 'pin::Pin::set'",
+         DiagnosticIDs::Note);
   if (Move.Kind == MoveKind::Copy)
     noteRepairs(Move, Object);
 }

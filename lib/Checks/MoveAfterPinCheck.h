@@ -35,7 +35,8 @@ public:
     const clang::Decl *Object = nullptr;
     const clang::Stmt *At = nullptr;
     MoveKind Kind = MoveKind::Copy;
-    /// `*p` with `p` a `pin::Pin`: the object is pinned wherever it is.
+    /// `*p` with `p` a `pin::Pin`: the object is pinned wherever it is. For
+    /// a member of it (`p->m`), `Subobject` is the member.
     const clang::VarDecl *PinOwner = nullptr;
     /// An element of the object (a range-for over a container), not the
     /// object itself.
@@ -58,7 +59,8 @@ public:
 private:
   void diagnose(const MoveEvent &Move, clang::QualType Type, bool Definite,
                 llvm::ArrayRef<const PinEvent *> Pins,
-                const ConstructionPin *Construction);
+                const ConstructionPin *Construction,
+                const StructuralPin *Structural);
   void noteRepairs(const MoveEvent &Move, const std::string &Object);
   /// The move's statement is reported by a more specific check.
   bool reportedElsewhere(const MoveEvent &Move, const clang::FunctionDecl *F,

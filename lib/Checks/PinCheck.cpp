@@ -113,4 +113,16 @@ PinAnalysis &PinCheck::analysis(const ASTContext &Context) {
   return *Analysis;
 }
 
+/// Why a member is pinned with its object (docs/model.md, "Pin projection").
+void PinCheck::noteStructural(const StructuralPin &Structural) {
+  const FieldDecl *Member = Structural.Member;
+  const std::string Type =
+      Structural.Type ? describeMustNotMove(*Structural.Type) : "";
+  diag(Member->getLocation(),
+       "%0 is pinned with its object: %select{it is declared "
+       "'PIN_STRUCTURAL'|%2|its address is what the pin hands out}1",
+       DiagnosticIDs::Note)
+      << Member << static_cast<unsigned>(Structural.Why) << Type;
+}
+
 } // namespace pincheck

@@ -11,6 +11,7 @@
 #define PINCHECK_CHECKS_PINCHECK_H
 
 #include "Model/PinAnalysis.h"
+#include "Model/Projection.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/StringSet.h"
 #include <memory>
@@ -44,6 +45,9 @@ protected:
                      clang::SourceManager &SM);
   void noteElsewhere(const TypeCause &Cause, clang::SourceLocation Fallback,
                      const clang::ASTContext &Context);
+  /// The note on why a member is pinned with its pinned object, at the
+  /// member (docs/model.md, "Pin projection").
+  void noteStructural(const StructuralPin &Structural);
   /// Starts a finding: its notes on other units' facts are shown once.
   void newFinding() { NotedElsewhere.clear(); }
   /// Whether another check of this run is enabled (one mistake, one

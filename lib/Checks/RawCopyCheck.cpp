@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "RawCopyCheck.h"
+#include "AST/ASTUtils.h"
 #include "Checks/Wording.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
@@ -230,6 +231,19 @@ bool RawCopyCheck::diagnoseType(const CallExpr *Call, bool IsStatement,
   return false;
 }
 
+/// The subobject whose address a byte copy's argument is: `o.m` for `&o.m`
+/// and `std::addressof(o.m)`.
+static const Expr *addressedSubobject(const Expr *Arg) {
+  Arg = Arg->IgnoreParenImpCasts();
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Arg);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    return AddrOf->getSubExpr();
+  if (const auto *Call = dyn_cast<CallExpr>(Arg);
+      Call && Call->getNumArgs() == 1 && isStdCall(Call, {"addressof"}))
+    return Call->getArg(0);
+  return nullptr;
+}
+
 /// An object pinned earlier in the function, whatever its type (one
 /// mistake, one finding: pin-move-after-pin leaves byte copies to this
 /// check).
@@ -239,30 +253,45 @@ void RawCopyCheck::diagnosePinned(const CallExpr *Call,
   if (!Function || !Function->hasBody())
     return;
   const FunctionDecl *Callee = Call->getDirectCallee();
+  SelfReferenceModel &Model = Analysis.model();
   for (const Expr *Arg : Call->arguments()) {
     AddressedObject Address = PinEventFinder::addressOf(Arg);
     if (!Address)
       continue;
+    // A member of a pinned object is pinned when it is pinned with it.
+    const Expr *Subobject = Address.Whole ? nullptr : addressedSubobject(Arg);
+    auto PinnedWith = [&](const PinEvent &Event) {
+      return Event.Whole && Subobject
+                 ? pinnedWithObject(Subobject, Event.Cause.get(), Model)
+                 : std::nullopt;
+    };
     const auto *Local = dyn_cast<VarDecl>(Address.Object);
     ReachingPins Pins =
         Analysis.in(Function, Context)
             .reaching(
                 Address.Object, Call,
                 Local && Local->isLocalVarDecl() ? Local->getInit() : nullptr,
-                [&Address](const PinEvent &Event) {
+                [&](const PinEvent &Event) {
                   return PinEventFinder::movesPinned(Address.Whole,
-                                                     Address.Member, Event);
+                                                     Address.Member, Event) ||
+                         PinnedWith(Event).has_value();
                 });
     if (!Pins)
       continue;
+    std::optional<StructuralPin> Structural;
+    if (!Pins.Events.empty())
+      Structural = PinnedWith(*Pins.Events.front());
     const std::string Object = describeObject(Address.Object);
     newFinding();
     diag(Call->getBeginLoc(),
          "%0 %select{copies|moves}1 the bytes of %2 of type %3%select{, which "
          "may be pinned on some paths|, which is pinned}4")
         << ("'" + Callee->getQualifiedNameAsString() + "'")
-        << (Callee->getName() == "realloc") << Object
-        << PinEventFinder::typeOf(Address.Object) << Pins.Definite;
+        << (Callee->getName() == "realloc")
+        << (Structural ? describeExpression(Subobject, Context) : Object)
+        << (Structural ? Subobject->getType().getUnqualifiedType()
+                       : PinEventFinder::typeOf(Address.Object))
+        << Pins.Definite;
     for (const PinEvent *Event : Pins.Events) {
       diag(Event->At->getBeginLoc(), "%0 is pinned here: %1",
            DiagnosticIDs::Note)
@@ -270,6 +299,8 @@ void RawCopyCheck::diagnosePinned(const CallExpr *Call,
       noteElsewhere(*Event->Cause, Event->At->getBeginLoc(),
                     Context.getSourceManager());
     }
+    if (Structural)
+      noteStructural(*Structural);
     return;
   }
 }

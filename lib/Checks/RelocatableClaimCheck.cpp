@@ -7,6 +7,8 @@
 #include "RelocatableClaimCheck.h"
 #include "AST/ASTCompat.h"
 #include "Checks/Wording.h"
+#include "Model/Annotations.h"
+#include "Model/Projection.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -33,6 +35,12 @@ void RelocatableClaimCheck::registerMatchers(MatchFinder *Finder) {
                                    InUserCode)
                          .bind("class"),
                      this);
+  // PIN_UNPIN is judged on each instantiation of a class template too: the
+  // types of its members are known there.
+  Finder->addMatcher(
+      cxxRecordDecl(isDefinition(), isTemplateInstantiation(), InUserCode)
+          .bind("instance"),
+      this);
   // Q_DECLARE_TYPEINFO, folly::IsRelocatable, bslmf::IsBitwiseMoveable.
   Finder->addMatcher(classTemplateSpecializationDecl(
                          hasAnyName("::QTypeInfo", "::folly::IsRelocatable",
@@ -159,6 +167,9 @@ void RelocatableClaimCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   if (const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("class"))
     checkClass(Record, *Result.SourceManager);
+  else if (const auto *Instance =
+               Result.Nodes.getNodeAs<CXXRecordDecl>("instance"))
+    checkUnpinClaim(Instance, *Result.SourceManager);
   else if (const auto *Trait =
                Result.Nodes.getNodeAs<ClassTemplateSpecializationDecl>("trait"))
     checkTrait(Trait, *Result.SourceManager);
@@ -181,6 +192,7 @@ void RelocatableClaimCheck::checkClass(const CXXRecordDecl *Record,
     diagnose(TrivialABI->getLocation(), "'[[clang::trivial_abi]]'", Type,
              Fixes);
   }
+  checkUnpinClaim(Record, SM);
   // Clang drops the unknown attribute: look for it in the class head.
   SourceLocation Begin = Record->getBeginLoc(), Name = Record->getLocation();
   if (Begin.isInvalid() || Name.isInvalid() || Begin.isMacroID() ||
@@ -191,6 +203,65 @@ void RelocatableClaimCheck::checkClass(const CXXRecordDecl *Record,
   size_t At = Head.find("trivially_relocatable");
   if (At != StringRef::npos)
     diagnose(Begin.getLocWithOffset(At), "'[[trivially_relocatable]]'", Type);
+}
+
+/// The `PIN_UNPIN` macro (or the attribute written out), and the space
+/// after it: removing it keeps the program compiling.
+static std::optional<CharSourceRange> unpinRange(const AnnotateAttr *A,
+                                                 const SourceManager &SM,
+                                                 const LangOptions &LO) {
+  SourceLocation Loc = A->getLocation();
+  if (!Loc.isMacroID())
+    return attributeRange(A, SM, LO);
+  if (Lexer::getImmediateMacroName(Loc, SM, LO) != "PIN_UNPIN")
+    return std::nullopt;
+  CharSourceRange Macro = SM.getImmediateExpansionRange(Loc);
+  if (Macro.getBegin().isMacroID())
+    return std::nullopt;
+  SourceLocation End = Lexer::getLocForEndOfToken(Macro.getBegin(), 0, SM, LO);
+  if (End.isInvalid())
+    return std::nullopt;
+  if (*SM.getCharacterData(End) == ' ')
+    End = End.getLocWithOffset(1);
+  return CharSourceRange::getCharRange(Macro.getBegin(), End);
+}
+
+/// `PIN_UNPIN` on a class with a member declared `PIN_STRUCTURAL` that must
+/// not move (docs/model.md, "Pin projection"): Rust's `pin-project` rejects
+/// `impl Unpin` for such a struct.
+void RelocatableClaimCheck::checkUnpinClaim(const CXXRecordDecl *Record,
+                                            const SourceManager &SM) {
+  if (Record->isInvalidDecl())
+    return;
+  // On an instantiation, the claim as written on its template.
+  const CXXRecordDecl *Written = Record;
+  if (const CXXRecordDecl *Pattern = Record->getTemplateInstantiationPattern())
+    Written = Pattern;
+  const AnnotateAttr *Claim = nullptr;
+  for (const auto *A : Written->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == annotation::Unpin)
+      Claim = A;
+  if (!Claim)
+    return;
+  SelfReferenceModel &Model = analysis(*Context).model();
+  const FieldDecl *Member = structuralMemberThatMustNotMove(Record, Model);
+  if (!Member)
+    return;
+  std::optional<MustNotMove> Why = Model.mustNotMove(Member->getType());
+  if (!Why)
+    return;
+  SourceLocation Loc = SM.getExpansionLoc(Claim->getLocation());
+  std::vector<FixItHint> Fixes;
+  if (auto Range = unpinRange(Claim, SM, Context->getLangOpts()))
+    Fixes.push_back(FixItHint::CreateRemoval(*Range));
+  newFinding();
+  diag(Loc, "'PIN_UNPIN' declares %0 movable once pinned, but its member %1 "
+            "is pinned with it and must not move")
+      << compat::declaredType(Record) << Member << Fixes;
+  diag(Member->getLocation(), "%0 is declared 'PIN_STRUCTURAL' and %1",
+       DiagnosticIDs::Note)
+      << Member << describeMustNotMove(*Why);
+  noteElsewhere(Why->Why, Member->getLocation(), *Context);
 }
 
 /// `Q_DECLARE_TYPEINFO`, `folly::IsRelocatable`, `bslmf::IsBitwiseMoveable`.

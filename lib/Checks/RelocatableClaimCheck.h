@@ -15,7 +15,8 @@ namespace pincheck {
 /// type: `[[clang::trivial_abi]]`, Qt's `Q_DECLARE_TYPEINFO` with a
 /// relocatable flag, `folly::IsRelocatable` and BSL `IsBitwiseMoveable`
 /// traits, P1144's `[[trivially_relocatable]]` (docs/model.md, "Relocatability
-/// claims").
+/// claims"); and `PIN_UNPIN` on a class whose member declared `PIN_STRUCTURAL`
+/// must not move (docs/model.md, "Pin projection").
 ///
 /// For the user-facing documentation see
 /// docs/checks/pin-relocatable-claim.md.
@@ -29,6 +30,8 @@ public:
 private:
   void checkClass(const clang::CXXRecordDecl *Record,
                   const clang::SourceManager &SM);
+  void checkUnpinClaim(const clang::CXXRecordDecl *Record,
+                       const clang::SourceManager &SM);
   void checkTrait(const clang::ClassTemplateSpecializationDecl *Trait,
                   const clang::SourceManager &SM);
   void checkNestedTrait(const clang::CXXConversionDecl *Nested,

@@ -79,9 +79,10 @@ void RelocatingContainerCheck::check(const MatchFinder::MatchResult &Result) {
                   *Result.Context);
   } else {
     // The container as written where it is a member (`'lists.active'`).
-    const std::string Container = PinEventFinder::memberOf(R->Container)
-                                      ? describeExpression(R->Container)
-                                      : describeObject(Verdict->Container);
+    const std::string Container =
+        PinEventFinder::memberOf(R->Container)
+            ? describeExpression(R->Container, *Result.Context)
+            : describeObject(Verdict->Container);
     diag(At, "%0 relocates the elements of %1, one of which "
              "%select{may be|is}2 pinned")
         << Name << Container << Verdict->PinnedElement.Definite;

@@ -7,6 +7,7 @@
 #include "Checks/Wording.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang;
@@ -30,11 +31,22 @@ std::string describeObject(const Decl *Object) {
   return "the object";
 }
 
-std::string describeExpression(const Expr *E) {
+std::string describeExpression(const Expr *E, const ASTContext &Context) {
+  E = E->IgnoreParenImpCasts();
+  // As the user wrote it, when it is written on one line outside a macro;
+  // the printer spells overloaded operators its own way (`(* p).m`).
+  const SourceManager &SM = Context.getSourceManager();
+  SourceRange Range = E->getSourceRange();
+  if (Range.isValid() && Range.getBegin().isFileID() &&
+      Range.getEnd().isFileID()) {
+    StringRef Written = Lexer::getSourceText(
+        CharSourceRange::getTokenRange(Range), SM, Context.getLangOpts());
+    if (!Written.empty() && !Written.contains('\n'))
+      return "'" + Written.str() + "'";
+  }
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  E->IgnoreParenImpCasts()->printPretty(OS, nullptr,
-                                        PrintingPolicy(LangOptions()));
+  E->printPretty(OS, nullptr, Context.getPrintingPolicy());
   return "'" + OS.str() + "'";
 }
 

@@ -15,6 +15,7 @@
 #include <string>
 
 namespace clang {
+class ASTContext;
 class Decl;
 class Expr;
 } // namespace clang
@@ -25,7 +26,8 @@ namespace pincheck {
 std::string describeObject(const clang::Decl *Object);
 
 /// An expression as written, quoted: "'o.m'".
-std::string describeExpression(const clang::Expr *E);
+std::string describeExpression(const clang::Expr *E,
+                               const clang::ASTContext &Context);
 
 /// What keeps an escaped address: "'curl_easy_setopt'", "a container
 /// ('push_back')", "the global 'g'", "a thread", ...

@@ -31,6 +31,15 @@ bool hasPinAnnotation(const Decl *D, StringRef Name) {
   if (const auto *FD = dyn_cast<FunctionDecl>(D))
     if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
       return Pattern != FD && hasOwnAnnotation(Pattern, Name);
+  // A member of an instantiated class: the same member of the pattern.
+  if (const auto *Field = dyn_cast<FieldDecl>(D))
+    if (const auto *Parent = dyn_cast<CXXRecordDecl>(Field->getParent()))
+      if (const CXXRecordDecl *Pattern =
+              Parent->getTemplateInstantiationPattern();
+          Pattern && Pattern != Parent && Field->getDeclName())
+        for (const NamedDecl *Found : Pattern->lookup(Field->getDeclName()))
+          if (isa<FieldDecl>(Found))
+            return hasOwnAnnotation(Found, Name);
   return false;
 }
 

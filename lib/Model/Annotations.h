@@ -23,10 +23,12 @@ inline constexpr llvm::StringLiteral Pinned = "pin::pinned";
 inline constexpr llvm::StringLiteral Unpin = "pin::unpin";
 inline constexpr llvm::StringLiteral Pins = "pin::pins";
 inline constexpr llvm::StringLiteral PinsThis = "pin::pins_this";
+inline constexpr llvm::StringLiteral Structural = "pin::structural";
 } // namespace annotation
 
-/// True if `D`, any of its redeclarations, or (for an instantiated class or
-/// function) its template pattern carries the annotation `Name`.
+/// True if `D`, any of its redeclarations, or (for an instantiated class,
+/// function or member of a class) its template pattern carries the
+/// annotation `Name`.
 bool hasPinAnnotation(const clang::Decl *D, llvm::StringRef Name);
 
 } // namespace pincheck

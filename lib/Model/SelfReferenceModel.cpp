@@ -10,6 +10,7 @@
 #include "AST/BodyWalker.h"
 #include "Model/Annotations.h"
 #include "Model/BodyScan.h"
+#include "Model/Projection.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -610,6 +611,11 @@ void SelfReferenceModel::analyze(TypeSummary &Summary) {
         PinnedTypeNames.contains(Name) || PinnedTypeNames.contains("::" + Name);
   }
   findSubobjects(Summary);
+  // A member declared pinned with the class that must not move makes the
+  // class's `PIN_UNPIN` a false claim (docs/model.md, "Pin projection"):
+  // the class is then judged as if it had none.
+  if (Summary.Unpin && structuralMemberThatMustNotMove(Record, *this))
+    Summary.Unpin = false;
   findInteriorPointers(Summary);
   judgeSpecialMembers(Summary);
 }

@@ -11,9 +11,11 @@
 #include "Checks/Relocation.h"
 #include "Checks/TidyCompat.h"
 #include "Checks/Wording.h"
+#include "Model/Annotations.h"
 #include "Model/Projection.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
@@ -410,6 +412,16 @@ static bool isWrongFor(const ConstructionPin &Pin, MoveKind Kind) {
   llvm_unreachable("unknown move kind");
 }
 
+/// A member function declared `PIN_PINS_THIS`: `*this` is pinned while it
+/// runs, as `self: Pin<&mut Self>` is in Rust.
+static const CXXMethodDecl *pinnedReceiver(const FunctionDecl *Function) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+  return Method && Method->isInstance() &&
+                 hasPinAnnotation(Method, annotation::PinsThis)
+             ? Method
+             : nullptr;
+}
+
 //===----------------------------------------------------------------------===//
 // Decision: a move event reached by a pin event of the same object.
 //===----------------------------------------------------------------------===//
@@ -441,6 +453,14 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
       diagnose(Move, Type, /*Definite=*/true, {}, nullptr,
                Structural ? &*Structural : nullptr);
       continue;
+    }
+    if (const CXXMethodDecl *Receiver = pinnedReceiver(Function)) {
+      std::optional<StructuralPin> Structural;
+      if (movesPinnedReceiver(Move, Receiver, Analysis.model(), Structural)) {
+        diagnoseReceiver(Move, Type, Receiver,
+                         Structural ? &*Structural : nullptr);
+        continue;
+      }
     }
     if (auto Construction = Analysis.pins().constructionPin(Moved)) {
       // The type's own `swap` answers for its interior pointers, as its
@@ -476,6 +496,24 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
     diagnose(Move, Type, Reaching.Definite, Reaching.Events, nullptr,
              Structural ? &*Structural : nullptr);
   }
+}
+
+/// Whether `Move` moves `*this` of `Receiver`, or a member pinned with it
+/// (`Structural` then says why).
+bool MoveAfterPinCheck::movesPinnedReceiver(
+    const MoveEvent &Move, const CXXMethodDecl *Receiver,
+    SelfReferenceModel &Model, std::optional<StructuralPin> &Structural) {
+  const CXXRecordDecl *Class = Receiver->getParent()->getCanonicalDecl();
+  if (const auto *Self = dyn_cast<CXXRecordDecl>(Move.Object))
+    return Self->getCanonicalDecl() == Class && !Move.Subobject;
+  // `m` (`this->m`), then the members inside it: `m.a.b`.
+  const auto *Member = dyn_cast<FieldDecl>(Move.Object);
+  if (!Member || Member->getParent()->getCanonicalDecl() != Class)
+    return false;
+  Structural = pinnedWithObject(Member, nullptr, Model);
+  if (Structural && Move.Subobject)
+    Structural = pinnedWithObject(Move.Subobject, nullptr, Model);
+  return Structural.has_value();
 }
 
 /// One mistake, one finding (docs/model.md, "The checks"): a byte copy is
@@ -588,6 +626,38 @@ void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
          DiagnosticIDs::Note);
   if (Move.Kind == MoveKind::Copy)
     noteRepairs(Move, Object);
+}
+
+void MoveAfterPinCheck::diagnoseReceiver(const MoveEvent &Move, QualType Type,
+                                         const CXXMethodDecl *Receiver,
+                                         const StructuralPin *Structural) {
+  const unsigned Kind = static_cast<unsigned>(Move.Kind);
+  const Expr *Moved = Move.Subobject;
+  newFinding();
+  if (Structural)
+    diag(Move.At->getBeginLoc(),
+         "%select{copying|moving|swapping|copying the bytes of|assigning "
+         "to|copying}0 %1 of type %2, which is pinned with '*this'")
+        << Kind
+        << (Moved ? describeExpression(Moved, Receiver->getASTContext())
+                  : describeObject(Move.Object))
+        << (Moved ? subobjectType(Moved) : Type);
+  else
+    diag(Move.At->getBeginLoc(),
+         "%select{copying|moving|swapping|copying the bytes of|assigning "
+         "to|copying}0 '*this' of type %1, which is pinned")
+        << Kind << Type;
+  // At the declaration that says so.
+  const Decl *Declared = Receiver;
+  for (const Decl *Redecl : Receiver->redecls())
+    if (Redecl->hasAttr<AnnotateAttr>())
+      Declared = Redecl;
+  diag(Declared->getLocation(),
+       "%0 is declared 'PIN_PINS_THIS': '*this' is pinned while it runs",
+       DiagnosticIDs::Note)
+      << Receiver;
+  if (Structural)
+    noteStructural(*Structural);
 }
 
 /// Repairs that change the program's meaning, offered on notes.

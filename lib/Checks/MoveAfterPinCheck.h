@@ -62,6 +62,13 @@ private:
                 const ConstructionPin *Construction,
                 const StructuralPin *Structural);
   void noteRepairs(const MoveEvent &Move, const std::string &Object);
+  static bool movesPinnedReceiver(const MoveEvent &Move,
+                                  const clang::CXXMethodDecl *Receiver,
+                                  SelfReferenceModel &Model,
+                                  std::optional<StructuralPin> &Structural);
+  void diagnoseReceiver(const MoveEvent &Move, clang::QualType Type,
+                        const clang::CXXMethodDecl *Receiver,
+                        const StructuralPin *Structural);
   /// The move's statement is reported by a more specific check.
   bool reportedElsewhere(const MoveEvent &Move, const clang::FunctionDecl *F,
                          PinAnalysis &Analysis, clang::ASTContext &Context);

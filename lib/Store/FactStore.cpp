@@ -115,7 +115,8 @@ UnitFactView::foreignWritesInto(const CXXRecordDecl *Record) {
 // Inputs.
 //===----------------------------------------------------------------------===//
 
-void collectInputs(const SourceManager &SM, std::vector<InputFile> &UserFiles,
+void collectInputs(const SourceManager &SM, int64_t ReadSince,
+                   std::vector<InputFile> &UserFiles,
                    std::vector<InputFile> &SystemFiles) {
   llvm::StringSet<> Seen;
   OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
@@ -136,10 +137,16 @@ void collectInputs(const SourceManager &SM, std::vector<InputFile> &UserFiles,
       Path = Content.OrigEntry->getName();
     if (!Buffer || !Seen.insert(Path).second)
       continue;
-    InputFile Input{
-        Path.str(), static_cast<uint64_t>(Content.OrigEntry->getSize()),
-        static_cast<int64_t>(Content.OrigEntry->getModificationTime()),
-        llvm::xxh3_64bits(Buffer->getBuffer())};
+    // Modification times have a resolution of a second: a file modified in
+    // the second the unit started reading it may change again within that
+    // second without its time or size changing. Its time is not recorded,
+    // so its contents decide next time (git's "racily clean" entries).
+    const auto Modified =
+        static_cast<int64_t>(Content.OrigEntry->getModificationTime());
+    InputFile Input{Path.str(),
+                    static_cast<uint64_t>(Content.OrigEntry->getSize()),
+                    Modified >= ReadSince ? UnknownModificationTime : Modified,
+                    llvm::xxh3_64bits(Buffer->getBuffer())};
     (SrcMgr::isSystem(Info.getFileCharacteristic()) ? SystemFiles : UserFiles)
         .push_back(std::move(Input));
   }

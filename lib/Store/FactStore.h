@@ -86,6 +86,10 @@ private:
   ConsultedFacts Consulted;
 };
 
+/// A modification time not recorded: the contents decide whether the file
+/// changed.
+inline constexpr int64_t UnknownModificationTime = -1;
+
 /// A file a unit read, as it was.
 struct InputFile {
   std::string Path;
@@ -96,8 +100,9 @@ struct InputFile {
 
 /// The files a unit read: its own (the main file and the project's
 /// headers) and the system headers, from the source manager that read
-/// them.
-void collectInputs(const clang::SourceManager &SM,
+/// them. `ReadSince` is when the unit started reading them (seconds since
+/// the epoch): a file modified since has no time recorded.
+void collectInputs(const clang::SourceManager &SM, int64_t ReadSince,
                    std::vector<InputFile> &UserFiles,
                    std::vector<InputFile> &SystemFiles);
 

@@ -254,11 +254,53 @@ void copiesBytes() {
   pin::pin(R);
   Handle Out;
   std::memcpy(&Out, &R.Registered, sizeof(Handle));
-// CHECK-MESSAGES-RAW: :[[@LINE-1]]:3: warning: 'memcpy' copies the bytes of 'R.Registered' of type 'Handle', which is pinned [pin-raw-copy]
-// CHECK-MESSAGES-RAW: :[[@LINE-4]]:3: note: 'R' is pinned here: 'pin::pin' pins it for the rest of its lifetime
-// CHECK-MESSAGES-RAW: :[[@LINE-231]]:25: note: 'Registered' is pinned with its object: it is declared 'PIN_STRUCTURAL'
-// CHECK-MESSAGES: :[[@LINE-4]]:3: warning: copying the bytes of 'R.Registered' of type 'Handle' after it was pinned [pin-move-after-pin]
-// CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'R' is pinned here: 'pin::pin' pins it for the rest of its lifetime
-// CHECK-MESSAGES: :[[@LINE-234]]:25: note: 'Registered' is pinned with its object: it is declared 'PIN_STRUCTURAL'
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: copying the bytes of 'R.Registered' of type 'Handle' after it was pinned [pin-move-after-pin]
+// CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'R' is pinned here: 'pin::pin' pins it for the rest of its lifetime
+// CHECK-MESSAGES: :[[@LINE-231]]:25: note: 'Registered' is pinned with its object: it is declared 'PIN_STRUCTURAL'
+// CHECK-MESSAGES-RAW: :[[@LINE-4]]:3: warning: 'memcpy' copies the bytes of 'R.Registered' of type 'Handle', which is pinned [pin-raw-copy]
+// CHECK-MESSAGES-RAW: :[[@LINE-7]]:3: note: 'R' is pinned here: 'pin::pin' pins it for the rest of its lifetime
+// CHECK-MESSAGES-RAW: :[[@LINE-234]]:25: note: 'Registered' is pinned with its object: it is declared 'PIN_STRUCTURAL'
   std::memcpy(&Out, &R.Spare, sizeof(Handle));
+}
+
+//===----------------------------------------------------------------------===//
+// `*this` in a member function declared PIN_PINS_THIS is pinned while it
+// runs, as `self: Pin<&mut Self>` is in Rust.
+//===----------------------------------------------------------------------===//
+
+class Task {
+public:
+  PIN_PINS_THIS void poll();
+  void reset();
+
+private:
+  Operation Active{7};
+  std::string Name;
+  struct Steps {
+    Operation Current{8};
+    int Count = 0;
+  } Progress;
+};
+
+void Task::poll() {
+  Operation Stolen = std::move(Active);
+// CHECK-MESSAGES: :[[@LINE-1]]:22: warning: moving 'Active' of type 'Operation', which is pinned with '*this' [pin-move-after-pin]
+// CHECK-MESSAGES: :[[@LINE-15]]:22: note: 'poll' is declared 'PIN_PINS_THIS': '*this' is pinned while it runs
+// CHECK-MESSAGES: :[[@LINE-12]]:13: note: 'Active' is pinned with its object: 'Operation' is a pinned marker
+  Operation Deep = Progress.Current;
+// CHECK-MESSAGES: :[[@LINE-1]]:20: warning: copying 'Progress.Current' of type 'Operation', which is pinned with '*this' [pin-move-after-pin]
+// CHECK-MESSAGES: :[[@LINE-19]]:22: note: 'poll' is declared 'PIN_PINS_THIS': '*this' is pinned while it runs
+// CHECK-MESSAGES: :[[@LINE-13]]:15: note: 'Current' is pinned with its object: 'Operation' is a pinned marker
+  Task Copy = *this;
+// CHECK-MESSAGES: :[[@LINE-1]]:15: warning: copying '*this' of type 'Task', which is pinned [pin-move-after-pin]
+// CHECK-MESSAGES: :[[@LINE-23]]:22: note: 'poll' is declared 'PIN_PINS_THIS': '*this' is pinned while it runs
+  std::string Renamed = std::move(Name);
+  int Count = Progress.Count;
+  (void)Count;
+}
+
+// The twin: not declared PIN_PINS_THIS, so nothing is pinned yet.
+void Task::reset() {
+  Operation Early = std::move(Active);
+  Task Copy = *this;
 }

@@ -5,6 +5,7 @@
 // RUN: %clangxx -std=c++20 -Wall -Wextra -Werror -pedantic-errors -fsyntax-only -I%pincheck_include %s
 // RUN: %clangxx -std=c++23 -Wall -Wextra -Werror -pedantic-errors -fsyntax-only -I%pincheck_include %s
 // RUN: %if gxx %{ %gxx -std=c++20 -Wall -Wextra -Werror -pedantic-errors -fsyntax-only -I%pincheck_include %s %}
+// RUN: %if gxx %{ %gxx -std=c++23 -Wall -Wextra -Werror -pedantic-errors -fsyntax-only -I%pincheck_include %s %}
 // clang-format on
 
 #include "pincheck/pin.h"

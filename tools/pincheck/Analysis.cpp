@@ -13,6 +13,7 @@
 #include "WholeProgram.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang/AST/ASTContext.h"
+#include "llvm/Support/Chrono.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -87,12 +88,16 @@ static UnitOutcome runUnit(const tooling::CompilationDatabase &Compilations,
       Job.Facts ? std::make_shared<UnitFactView>(Job.Facts) : nullptr;
   ScopedFactSource Handed(Context, View);
   AfterChecks Summarise;
+  // Before the unit's files are read (see collectInputs).
+  const int64_t ReadSince =
+      llvm::sys::toTimeT(std::chrono::system_clock::now());
   if (View) {
     Summarise = [&](ASTContext &AST) {
       std::shared_ptr<PinAnalysis> Analysis =
           sharedAnalysis(Context, AST, globalAnalysisOptions(Context));
       mergeFacts(Result.Facts, extractFacts(AST, *Analysis));
-      collectInputs(AST.getSourceManager(), Result.Inputs, Result.SystemInputs);
+      collectInputs(AST.getSourceManager(), ReadSince, Result.Inputs,
+                    Result.SystemInputs);
     };
   }
   if (!runRecoveringFromCrashes([&] {

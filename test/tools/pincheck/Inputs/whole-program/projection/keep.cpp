@@ -1,0 +1,4 @@
+#include "scheduler.h"
+
+Handle *Kept = nullptr;
+void keep(Handle *H) { Kept = H; }

@@ -1,0 +1,3 @@
+#include "scheduler.h"
+
+void Scheduler::start() { keep(&Timer); }

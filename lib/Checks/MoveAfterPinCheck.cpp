@@ -70,9 +70,10 @@ static const Expr *ignoreToConstruction(const Expr *E) {
 }
 
 /// `*p`, or a member of it (`p->m`, `(*p).m.n`, `pin::project(p, &C::m)`,
-/// through local references), where `p` is a `pin::Pin`: returns `p`.
+/// through local references), where `p` is a `pin::Pin` variable or member:
+/// returns `p`.
 /// `OfMember` says whether a member is named.
-static const VarDecl *pinOwner(const Expr *E, bool &OfMember) {
+static const ValueDecl *pinOwner(const Expr *E, bool &OfMember) {
   OfMember = false;
   E = ignoreToBoundObject(E);
   const Expr *Pointer = nullptr;
@@ -104,11 +105,17 @@ static const VarDecl *pinOwner(const Expr *E, bool &OfMember) {
     Pointer = Op->getArg(0);
   if (!Pointer)
     return nullptr;
-  const auto *DRE = dyn_cast<DeclRefExpr>(Pointer->IgnoreParenImpCasts());
-  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!VD || qualifiedTemplateName(VD->getType()) != "pin::Pin")
+  // A variable, or a member of `*this` (`op_->active` in a member function).
+  Pointer = Pointer->IgnoreParenImpCasts();
+  const ValueDecl *Owner = nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Pointer))
+    Owner = dyn_cast<VarDecl>(DRE->getDecl());
+  else if (const auto *ME = dyn_cast<MemberExpr>(Pointer);
+           ME && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    Owner = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (!Owner || qualifiedTemplateName(Owner->getType()) != "pin::Pin")
     return nullptr;
-  return VD;
+  return Owner;
 }
 
 /// The subobject a move event copies: `o.m` in `T x = o.m;` and in

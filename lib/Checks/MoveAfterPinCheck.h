@@ -37,7 +37,7 @@ public:
     MoveKind Kind = MoveKind::Copy;
     /// `*p` with `p` a `pin::Pin`: the object is pinned wherever it is. For
     /// a member of it (`p->m`), `Subobject` is the member.
-    const clang::VarDecl *PinOwner = nullptr;
+    const clang::ValueDecl *PinOwner = nullptr;
     /// An element of the object (a range-for over a container), not the
     /// object itself.
     bool Element = false;

@@ -304,3 +304,37 @@ void Task::reset() {
   Operation Early = std::move(Active);
   Task Copy = *this;
 }
+
+//===----------------------------------------------------------------------===//
+// Every owner: a pin::Pin made by make_pinned, one taken by reference, one
+// that is a member of *this.
+//===----------------------------------------------------------------------===//
+
+void ownsOnHeap() {
+  auto P = pin::make_pinned<Retry>();
+  Operation Stolen = std::move(P->Active);
+// CHECK-MESSAGES: :[[@LINE-1]]:22: warning: moving 'P->Active' of type 'Operation', which is pinned with the object owned by 'P' [pin-move-after-pin]
+// CHECK-MESSAGES: :[[@LINE-3]]:8: note: 'P' owns the object through 'pin::Pin', which pins it for its lifetime
+// CHECK-MESSAGES: :[[@LINE-291]]:13: note: 'Active' is pinned with its object: 'Operation' is a pinned marker
+  std::string Name = std::move(P->Name);
+}
+
+void borrowsPin(const pin::Pin<Retry *> &P) { Handle Copied = P->Registered; }
+// CHECK-MESSAGES: :[[@LINE-1]]:63: warning: copying 'P->Registered' of type 'Handle', which is pinned with the object owned by 'P' [pin-move-after-pin]
+// CHECK-MESSAGES: :[[@LINE-2]]:42: note: 'P' owns the object through 'pin::Pin', which pins it for its lifetime
+// CHECK-MESSAGES: :[[@LINE-297]]:25: note: 'Registered' is pinned with its object: it is declared 'PIN_STRUCTURAL'
+
+class Driver {
+  void run() {
+    Operation Stolen = std::move(Op->Active);
+// CHECK-MESSAGES: :[[@LINE-1]]:24: warning: moving 'Op->Active' of type 'Operation', which is pinned with the object owned by 'Op' [pin-move-after-pin]
+// CHECK-MESSAGES: :[[@LINE+8]]:36: note: 'Op' owns the object through 'pin::Pin', which pins it for its lifetime
+// CHECK-MESSAGES: :[[@LINE-305]]:13: note: 'Active' is pinned with its object: 'Operation' is a pinned marker
+    int Left = Op->RetriesLeft;
+    (void)Left;
+  }
+  void take() { Retry Whole = std::move(*Op); }
+// CHECK-MESSAGES: :[[@LINE-1]]:31: warning: moving the object owned by 'Op', which is pinned [pin-move-after-pin]
+// CHECK-MESSAGES: :[[@LINE+1]]:36: note: 'Op' owns the object through 'pin::Pin', which pins it for its lifetime
+  pin::Pin<std::unique_ptr<Retry>> Op = pin::make_pinned<Retry>();
+};

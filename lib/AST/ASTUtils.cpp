@@ -65,6 +65,17 @@ const Expr *ignoreToBoundObject(const Expr *E) {
   return E;
 }
 
+const Expr *addressedObject(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(E);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    return AddrOf->getSubExpr();
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && Call->getNumArgs() == 1 && isStdCall(Call, {"addressof"}))
+    return Call->getArg(0);
+  return nullptr;
+}
+
 bool isStdFunction(const FunctionDecl *FD,
                    std::initializer_list<StringRef> Names) {
   return FD && FD->isInStdNamespace() && FD->getIdentifier() &&

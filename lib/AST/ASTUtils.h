@@ -58,6 +58,10 @@ const clang::Expr *ignoreToObject(const clang::Expr *E);
 /// `r` names in `T &r = o.m; use(r)` is `o.m`.
 const clang::Expr *ignoreToBoundObject(const clang::Expr *E);
 
+/// The object whose address `E` takes: `o` for `&o` and
+/// `std::addressof(o)`; null for anything else.
+const clang::Expr *addressedObject(const clang::Expr *E);
+
 /// `FD` is a function of namespace `std` named one of `Names`.
 bool isStdFunction(const clang::FunctionDecl *FD,
                    std::initializer_list<llvm::StringRef> Names);

@@ -74,31 +74,10 @@ static const Expr *ignoreToConstruction(const Expr *E) {
 /// returns `p`.
 /// `OfMember` says whether a member is named.
 static const ValueDecl *pinOwner(const Expr *E, bool &OfMember) {
-  OfMember = false;
-  E = ignoreToBoundObject(E);
-  const Expr *Pointer = nullptr;
-  // Down the path of members to the pointer.
-  while (true) {
-    if (const auto *Call = dyn_cast<CallExpr>(E);
-        Call && projectedMember(Call)) {
-      OfMember = true;
-      Pointer = Call->getArg(0);
-      break;
-    }
-    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = ignoreToObject(ASE->getBase());
-      continue;
-    }
-    const auto *ME = dyn_cast<MemberExpr>(E);
-    if (!ME)
-      break;
-    OfMember = true;
-    E = ME->getBase()->IgnoreParenImpCasts();
-    if (ME->isArrow())
-      break;
-    E = ignoreToBoundObject(E);
-  }
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+  MemberPath Path = memberPath(E);
+  OfMember = !Path.Members.empty();
+  const Expr *Pointer = Path.Projected ? Path.Base : nullptr;
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Path.Base);
       !Pointer && Op &&
       (Op->getOperator() == OO_Star ||
        (OfMember && Op->getOperator() == OO_Arrow)))
@@ -480,26 +459,15 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
     }
     // Copying a member out of an object whose own address is held leaves
     // the object in place, unless the member is pinned with it.
-    SelfReferenceModel &Model = Analysis.model();
-    auto PinnedWith = [&](const PinEvent &Event) {
-      return Event.Whole && Move.Subobject
-                 ? pinnedWithObject(Move.Subobject, Event.Cause.get(), Model)
-                 : std::nullopt;
-    };
+    std::optional<StructuralPin> Structural;
     ReachingPins Reaching =
         Analysis.in(Function, *Result.Context)
-            .reaching(Move.Object, Move.At, declarationOf(Move.Object),
-                      [&](const PinEvent &Event) {
-                        return PinEventFinder::movesPinned(!Move.Subobject,
-                                                           Move.SubobjectMember,
-                                                           Event) ||
-                               PinnedWith(Event).has_value();
-                      });
+            .reachingMove(
+                Move.Object, Move.At, declarationOf(Move.Object),
+                {!Move.Subobject, Move.SubobjectMember, Move.Subobject},
+                Structural);
     if (!Reaching)
       continue;
-    std::optional<StructuralPin> Structural;
-    if (!Reaching.Events.empty())
-      Structural = PinnedWith(*Reaching.Events.front());
     diagnose(Move, Type, Reaching.Definite, Reaching.Events, nullptr,
              Structural ? &*Structural : nullptr);
   }

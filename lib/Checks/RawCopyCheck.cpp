@@ -231,19 +231,6 @@ bool RawCopyCheck::diagnoseType(const CallExpr *Call, bool IsStatement,
   return false;
 }
 
-/// The subobject whose address a byte copy's argument is: `o.m` for `&o.m`
-/// and `std::addressof(o.m)`.
-static const Expr *addressedSubobject(const Expr *Arg) {
-  Arg = Arg->IgnoreParenImpCasts();
-  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Arg);
-      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
-    return AddrOf->getSubExpr();
-  if (const auto *Call = dyn_cast<CallExpr>(Arg);
-      Call && Call->getNumArgs() == 1 && isStdCall(Call, {"addressof"}))
-    return Call->getArg(0);
-  return nullptr;
-}
-
 /// An object pinned earlier in the function, whatever its type (one
 /// mistake, one finding: pin-move-after-pin leaves byte copies to this
 /// check).
@@ -253,34 +240,22 @@ void RawCopyCheck::diagnosePinned(const CallExpr *Call,
   if (!Function || !Function->hasBody())
     return;
   const FunctionDecl *Callee = Call->getDirectCallee();
-  SelfReferenceModel &Model = Analysis.model();
   for (const Expr *Arg : Call->arguments()) {
     AddressedObject Address = PinEventFinder::addressOf(Arg);
     if (!Address)
       continue;
     // A member of a pinned object is pinned when it is pinned with it.
-    const Expr *Subobject = Address.Whole ? nullptr : addressedSubobject(Arg);
-    auto PinnedWith = [&](const PinEvent &Event) {
-      return Event.Whole && Subobject
-                 ? pinnedWithObject(Subobject, Event.Cause.get(), Model)
-                 : std::nullopt;
-    };
+    const Expr *Subobject = Address.Whole ? nullptr : addressedObject(Arg);
     const auto *Local = dyn_cast<VarDecl>(Address.Object);
+    std::optional<StructuralPin> Structural;
     ReachingPins Pins =
         Analysis.in(Function, Context)
-            .reaching(
+            .reachingMove(
                 Address.Object, Call,
                 Local && Local->isLocalVarDecl() ? Local->getInit() : nullptr,
-                [&](const PinEvent &Event) {
-                  return PinEventFinder::movesPinned(Address.Whole,
-                                                     Address.Member, Event) ||
-                         PinnedWith(Event).has_value();
-                });
+                {Address.Whole, Address.Member, Subobject}, Structural);
     if (!Pins)
       continue;
-    std::optional<StructuralPin> Structural;
-    if (!Pins.Events.empty())
-      Structural = PinnedWith(*Pins.Events.front());
     const std::string Object = describeObject(Address.Object);
     newFinding();
     diag(Call->getBeginLoc(),

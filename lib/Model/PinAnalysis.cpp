@@ -13,7 +13,7 @@ namespace pincheck {
 
 FunctionPins::FunctionPins(const FunctionDecl *Function, PinEventFinder &Finder,
                            ASTContext &Context)
-    : Function(Function), Context(Context) {
+    : Function(Function), Model(Finder.model()), Context(Context) {
   Finder.find(Function, Events);
 }
 
@@ -38,6 +38,26 @@ FunctionPins::reaching(const Decl *Object, const Stmt *Use,
   if (!Result.Events.empty())
     Result.Definite = !Flow->reachableAvoiding(Use, PinStmts);
   return Result;
+}
+
+ReachingPins
+FunctionPins::reachingMove(const Decl *Object, const Stmt *Use,
+                           const Stmt *Declaration, const MovedPart &Moved,
+                           std::optional<StructuralPin> &Structural) {
+  auto PinnedWith = [&](const PinEvent &Event) {
+    return Event.Whole && Moved.Subobject
+               ? pinnedWithObject(Moved.Subobject, Event.Cause.get(), Model)
+               : std::nullopt;
+  };
+  ReachingPins Pins =
+      reaching(Object, Use, Declaration, [&](const PinEvent &Event) {
+        return PinEventFinder::movesPinned(Moved.Whole, Moved.Member, Event) ||
+               PinnedWith(Event).has_value();
+      });
+  Structural.reset();
+  if (!Pins.Events.empty())
+    Structural = PinnedWith(*Pins.Events.front());
+  return Pins;
 }
 
 static ModelOptions modelOptions(const AnalysisOptions &Options) {

@@ -14,6 +14,7 @@
 #include "Model/PinEvents.h"
 #include "Model/PinFlow.h"
 #include "Model/PinningApi.h"
+#include "Model/Projection.h"
 #include "Model/SelfReferenceModel.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -60,8 +61,26 @@ public:
                         const clang::Stmt *Declaration,
                         llvm::function_ref<bool(const PinEvent &)> Relevant);
 
+  /// What is moved out of an object (docs/model.md, "What a pinned object
+  /// must not undergo"): the whole object, or its subobject `Subobject`
+  /// (when known) lying in its member `Member` (when known).
+  struct MovedPart {
+    bool Whole = true;
+    const clang::ValueDecl *Member = nullptr;
+    const clang::Expr *Subobject = nullptr;
+  };
+  /// The pins of `Object` that a move of `Moved` at `Use` breaks: a pin of
+  /// the whole object, of the member moved, or of the whole object when the
+  /// subobject is pinned with it (docs/model.md, "Pin projection";
+  /// `Structural` then says why, for the first pin).
+  ReachingPins reachingMove(const clang::Decl *Object, const clang::Stmt *Use,
+                            const clang::Stmt *Declaration,
+                            const MovedPart &Moved,
+                            std::optional<StructuralPin> &Structural);
+
 private:
   const clang::FunctionDecl *Function;
+  SelfReferenceModel &Model;
   clang::ASTContext &Context;
   llvm::SmallVector<PinEvent, 8> Events;
   std::optional<PinFlow> Flow;

@@ -52,14 +52,7 @@ static const Expr *localPointee(const Expr *Pointer) {
   if (!VD || !VD->isLocalVarDecl() || !VD->getType()->isPointerType() ||
       !VD->getInit())
     return nullptr;
-  const Expr *Init = ignoreTemporaries(VD->getInit())->IgnoreParenImpCasts();
-  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Init);
-      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
-    return AddrOf->getSubExpr();
-  if (const auto *Call = dyn_cast<CallExpr>(Init);
-      Call && Call->getNumArgs() == 1 && isStdCall(Call, {"addressof"}))
-    return Call->getArg(0);
-  return nullptr;
+  return addressedObject(ignoreTemporaries(VD->getInit()));
 }
 
 const Decl *PinEventFinder::objectOf(const Expr *E) {

@@ -31,14 +31,18 @@ const FieldDecl *projectedMember(const CallExpr *Call) {
   return Member ? dyn_cast<FieldDecl>(Member->getDecl()) : nullptr;
 }
 
-SmallVector<const FieldDecl *, 2> memberPath(const Expr *Subobject) {
-  SmallVector<const FieldDecl *, 2> Path;
+MemberPath memberPath(const Expr *Subobject) {
+  MemberPath Path;
   const Expr *E = ignoreToBoundObject(Subobject);
   while (true) {
+    Path.Base = E;
     // `pin::project(p, &C::m)` is `p->m`.
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      if (const FieldDecl *Member = projectedMember(Call))
-        Path.push_back(Member);
+      if (const FieldDecl *Member = projectedMember(Call)) {
+        Path.Members.push_back(Member);
+        Path.Base = Call->getArg(0);
+        Path.Projected = true;
+      }
       break;
     }
     if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
@@ -53,12 +57,14 @@ SmallVector<const FieldDecl *, 2> memberPath(const Expr *Subobject) {
     // `this->m` is an object of its own (docs/model.md, "Pin events").
     if (!Field || isa<CXXThisExpr>(Base))
       break;
-    Path.push_back(Field);
-    if (ME->isArrow())
+    Path.Members.push_back(Field);
+    if (ME->isArrow()) {
+      Path.Base = Base;
       break;
+    }
     E = ignoreToBoundObject(Base);
   }
-  std::reverse(Path.begin(), Path.end());
+  std::reverse(Path.Members.begin(), Path.Members.end());
   return Path;
 }
 
@@ -130,14 +136,14 @@ std::optional<StructuralPin> pinnedWithObject(const FieldDecl *Member,
 std::optional<StructuralPin> pinnedWithObject(const Expr *Subobject,
                                               const PinCause *ObjectPin,
                                               SelfReferenceModel &Model) {
-  SmallVector<const FieldDecl *, 2> Path = memberPath(Subobject);
-  if (Path.empty())
+  MemberPath Path = memberPath(Subobject);
+  if (Path.Members.empty())
     return std::nullopt;
   std::optional<StructuralPin> Pin;
   // Only the outermost member's address can be what the object's pin
   // handed out; the members inside it are pinned with it by their own
   // declarations and types.
-  for (const FieldDecl *Member : Path) {
+  for (const FieldDecl *Member : Path.Members) {
     Pin = pinnedWithObject(Member, ObjectPin, Model);
     if (!Pin)
       return std::nullopt;

@@ -45,12 +45,19 @@ struct StructuralPin {
 /// &C::m)` projects to; null for any other call.
 const clang::FieldDecl *projectedMember(const clang::CallExpr *Call);
 
-/// The members from an object down to the subobject `E` designates, outermost
-/// first: `a`, `b` for `o.a.b`, `p->a.b`, `(*p).a.b` and
-/// `pin::project(p, &C::a).b`; an array element lies in its array member.
-/// Empty when `E` is not such a path.
-llvm::SmallVector<const clang::FieldDecl *, 2>
-memberPath(const clang::Expr *Subobject);
+/// The members from an object down to a subobject, outermost first: `a`, `b`
+/// for `o.a.b`, `p->a.b`, `(*p).a.b` and `pin::project(p, &C::a).b`; an
+/// array element lies in its array member. Empty when the expression is not
+/// such a path.
+struct MemberPath {
+  llvm::SmallVector<const clang::FieldDecl *, 2> Members;
+  /// What the path hangs off: the object (`o`, `*p`), the pointer of `->`
+  /// (`p.operator->()`), or the `pin::Pin` a `pin::project` call projects.
+  const clang::Expr *Base = nullptr;
+  /// The path starts with `pin::project(p, &C::a)` (`Base` is `p`).
+  bool Projected = false;
+};
+MemberPath memberPath(const clang::Expr *Subobject);
 
 /// Whether the subobject `Subobject` of an object pinned by `ObjectPin` (null
 /// when a `pin::Pin` owns the object) is pinned with it: every member of its

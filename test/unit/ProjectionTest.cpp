@@ -62,16 +62,20 @@ TEST(Projection, MemberPathFromTheObject) {
     Out *p = &o;
     Handle c = p->in.h;
   )cpp");
-  auto Path = memberPath(F.init("a"));
+  auto Path = memberPath(F.init("a")).Members;
   ASSERT_EQ(Path.size(), 2u);
   EXPECT_EQ(Path[0], F.field("Out", "in"));
   EXPECT_EQ(Path[1], F.field("In", "h"));
-  Path = memberPath(F.init("b"));
+  Path = memberPath(F.init("b")).Members;
   ASSERT_EQ(Path.size(), 2u);
   EXPECT_EQ(Path[0], F.field("Out", "arr"));
-  // Through a pointer, the path starts at the pointee.
-  EXPECT_EQ(memberPath(F.init("c")).size(), 2u);
-  EXPECT_TRUE(memberPath(F.init("o")).empty());
+  // Through a pointer, the path hangs off the pointer.
+  MemberPath Through = memberPath(F.init("c"));
+  EXPECT_EQ(Through.Members.size(), 2u);
+  ASSERT_NE(Through.Base, nullptr);
+  EXPECT_TRUE(Through.Base->getType()->isPointerType());
+  EXPECT_FALSE(Through.Projected);
+  EXPECT_TRUE(memberPath(F.init("o")).Members.empty());
 }
 
 TEST(Projection, WhichMembersArePinnedWithTheirObject) {

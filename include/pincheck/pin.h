@@ -61,6 +61,19 @@ namespace pin {
 /// takes no space. pincheck recognizes it by its name, `pin::PhantomPinned`.
 struct PIN_PINNED PhantomPinned {};
 
+/// Member that makes its class neither copyable nor movable while keeping it
+/// an aggregate: the repair for an aggregate that must not move, where
+/// declaring deleted copy and move operations would end its aggregate
+/// initialisation (C++20). Declare it last, as
+/// `[[no_unique_address]] pin::Immovable immovable{};`, so that every brace
+/// initialisation stays as it was (the initializer keeps
+/// `-Wmissing-field-initializers` quiet) and it takes no space.
+struct Immovable {
+  Immovable() = default;
+  Immovable(const Immovable &) = delete;
+  Immovable &operator=(const Immovable &) = delete;
+};
+
 /// Whether objects of `T` may move after being pinned, like Rust's `Unpin`,
 /// as far as the type system can tell: not for a class derived from
 /// `PhantomPinned`, nor for a type that can be neither copied nor moved.

@@ -131,6 +131,7 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
 
   notePointers(Summary);
   noteFaultyMembers(Summary);
+  noteAggregateRepair(Record);
 }
 
 /// Why: each interior pointer at fault, where it is declared and set, and
@@ -198,8 +199,9 @@ static std::pair<std::string, bool> lineIndentation(SourceLocation Loc,
   StringRef Buffer = SM.getBufferData(File, &Invalid);
   if (Invalid || Offset > Buffer.size())
     return {"", false};
-  size_t LineStart = Buffer.rfind('\n', Offset == 0 ? 0 : Offset - 1);
-  LineStart = LineStart == StringRef::npos || Offset == 0 ? 0 : LineStart + 1;
+  // The last newline before `Offset` (`rfind` looks below its bound).
+  size_t LineStart = Buffer.rfind('\n', Offset);
+  LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
   StringRef Line = Buffer.slice(LineStart, Offset);
   StringRef Indentation =
       Line.take_while([](char C) { return C == ' ' || C == '\t'; });
@@ -267,6 +269,53 @@ void SelfReferentialTypeCheck::noteFaultyMembers(const TypeSummary &Summary) {
 // member.
 //===----------------------------------------------------------------------===//
 
+/// Whether declaring constructors would end `Record`'s aggregate
+/// initialisation: in C++20 any user-declared constructor does (before, a
+/// deleted or defaulted one does not).
+static bool endsAggregate(const CXXRecordDecl *Record,
+                          const LangOptions &LangOpts) {
+  return LangOpts.CPlusPlus20 && Record->isAggregate();
+}
+
+/// `pin::Immovable`, when the unit declares it (it includes pin.h).
+static bool declaresImmovable(const ASTContext &Context) {
+  auto &Idents = const_cast<ASTContext &>(Context).Idents;
+  for (const NamedDecl *Pin :
+       Context.getTranslationUnitDecl()->lookup(&Idents.get("pin")))
+    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Pin))
+      if (!Namespace->lookup(&Idents.get("Immovable")).empty())
+        return true;
+  return false;
+}
+
+/// For an aggregate whose fix-it would end its aggregate initialisation: a
+/// note with the repair that keeps it, a last `pin::Immovable` member.
+void SelfReferentialTypeCheck::noteAggregateRepair(
+    const CXXRecordDecl *Record) {
+  const ASTContext &Context = Record->getASTContext();
+  const LangOptions &LangOpts = Context.getLangOpts();
+  if (!endsAggregate(Record, LangOpts))
+    return;
+  SourceLocation Close = Record->getBraceRange().getEnd();
+  std::vector<FixItHint> Fixes;
+  if (declaresImmovable(Context) && Close.isValid() && !Close.isMacroID()) {
+    // Before the closing brace: on a line of its own, one level in, when the
+    // brace begins its line.
+    const std::string Member =
+        "[[no_unique_address]] pin::Immovable immovable{};";
+    auto [Indentation, BeginsLine] =
+        lineIndentation(Close, Context.getSourceManager());
+    Fixes.push_back(FixItHint::CreateInsertion(
+        Close, BeginsLine ? "  " + Member + "\n" + Indentation : Member + " "));
+  }
+  diag(Record->getLocation(),
+       "%0 is an aggregate: declaring its copy and move operations would end "
+       "its aggregate initialisation in C++20; a last member of type "
+       "'pin::Immovable' (from <pincheck/pin.h>) forbids them and keeps it",
+       DiagnosticIDs::Note)
+      << Record << Fixes;
+}
+
 static std::string declarationOf(SpecialMember Member, StringRef Name,
                                  StringRef Body) {
   switch (Member) {
@@ -287,6 +336,8 @@ SelfReferentialTypeCheck::deleteFaultyMembers(const TypeSummary &Summary,
                                               const SourceManager &SM,
                                               const LangOptions &LangOpts) {
   const CXXRecordDecl *Record = Summary.Record;
+  if (endsAggregate(Record, LangOpts))
+    return {};
   for (const SpecialMemberFault &Fault : Summary.Faults)
     if (Fault.Form != MemberForm::Implicit &&
         !(Fault.Form == MemberForm::Defaulted && Fault.Decl &&
@@ -325,6 +376,13 @@ SelfReferentialTypeCheck::deleteFaultyMembers(const TypeSummary &Summary,
       Inserted.push_back(declarationOf(Member, Name, "default"));
   if (Inserted.empty())
     return Fixes;
+  // A declared constructor suppresses the implicit default constructor that
+  // `T t;` and `T t{};` rely on: declare it too.
+  if (!Record->hasUserDeclaredConstructor() &&
+      llvm::any_of(Inserted, [&](const std::string &Declaration) {
+        return StringRef(Declaration).starts_with(Name + "(");
+      }))
+    Inserted.insert(Inserted.begin(), Name + "() = default;");
 
   // Indent like the class's first member when it begins its line, else two
   // spaces past the class's line. Never by column: on a generated one-line

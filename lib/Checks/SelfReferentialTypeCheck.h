@@ -30,6 +30,7 @@ private:
   void notePointers(const TypeSummary &Summary);
   void notePointerElsewhere(const InteriorPointer &Pointer);
   void noteFaultyMembers(const TypeSummary &Summary);
+  void noteAggregateRepair(const clang::CXXRecordDecl *Record);
   std::vector<clang::FixItHint>
   deleteFaultyMembers(const TypeSummary &Summary,
                       const clang::SourceManager &SM,

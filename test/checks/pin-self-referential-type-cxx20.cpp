@@ -31,12 +31,13 @@ class Frames {
 // A pointer into a std::array through c_str-like accessors and addressof.
 struct Fixed {
 // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: copying or moving 'Fixed' leaves 'first' pointing into the source object [pin-self-referential-type]
-// CHECK-MESSAGES: :[[@LINE+7]]:15: note: interior pointer 'first' declared here
-// CHECK-MESSAGES: :[[@LINE+6]]:23: note: 'first' is set here to point into 'chars' (inline storage)
-// CHECK-MESSAGES: :[[@LINE+6]]:24: note: interior pointer 'self' declared here
-// CHECK-MESSAGES: :[[@LINE+5]]:31: note: 'self' is set here to the address of member 'chars' (inline storage)
+// CHECK-MESSAGES: :[[@LINE+8]]:15: note: interior pointer 'first' declared here
+// CHECK-MESSAGES: :[[@LINE+7]]:23: note: 'first' is set here to point into 'chars' (inline storage)
+// CHECK-MESSAGES: :[[@LINE+7]]:24: note: interior pointer 'self' declared here
+// CHECK-MESSAGES: :[[@LINE+6]]:31: note: 'self' is set here to the address of member 'chars' (inline storage)
 // CHECK-MESSAGES: :[[@LINE-6]]:8: note: implicit copy constructor, copy assignment operator, move constructor and move assignment operator copy 'first' unchanged
 // CHECK-MESSAGES: :[[@LINE-7]]:8: note: implicit copy constructor, copy assignment operator, move constructor and move assignment operator copy 'self' unchanged
+// CHECK-MESSAGES: :[[@LINE-8]]:8: note: 'Fixed' is an aggregate: declaring its copy and move operations would end its aggregate initialisation in C++20; a last member of type 'pin::Immovable' (from <pincheck/pin.h>) forbids them and keeps it
   std::array<char, 8> chars;
   const char *first = chars.data();
   std::array<char, 8> *self = std::addressof(chars);
@@ -58,9 +59,10 @@ struct Header {
 };
 struct Packet {
 // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: copying or moving 'Packet' leaves 'magic' pointing into the source object [pin-self-referential-type]
-// CHECK-MESSAGES: :[[@LINE+4]]:8: note: interior pointer 'magic' declared here
-// CHECK-MESSAGES: :[[@LINE+3]]:16: note: 'magic' is set here to the address of member 'header' (inline storage)
+// CHECK-MESSAGES: :[[@LINE+5]]:8: note: interior pointer 'magic' declared here
+// CHECK-MESSAGES: :[[@LINE+4]]:16: note: 'magic' is set here to the address of member 'header' (inline storage)
 // CHECK-MESSAGES: :[[@LINE-4]]:8: note: implicit copy constructor, copy assignment operator, move constructor and move assignment operator copy 'magic' unchanged
+// CHECK-MESSAGES: :[[@LINE-5]]:8: note: 'Packet' is an aggregate: declaring its copy and move operations would end its aggregate initialisation in C++20; a last member of type 'pin::Immovable' (from <pincheck/pin.h>) forbids them and keeps it
   Header header;
   int *magic = &header.magic;
 };

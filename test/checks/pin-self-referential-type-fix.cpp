@@ -10,6 +10,7 @@ struct Scratch {
   char *top = buf;
 };
 // CHECK-FIXES:      {{^}}struct Scratch {{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Scratch() = default;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  Scratch(const Scratch &) = delete;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  Scratch &operator=(const Scratch &) = delete;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  Scratch(Scratch &&) = delete;{{$}}
@@ -42,6 +43,7 @@ class Hidden {
 // CHECK-FIXES-NEXT: {{^}}  char buf_[8];{{$}}
 // CHECK-FIXES-NEXT: {{^}}  char *cur_ = buf_;{{$}}
 // CHECK-FIXES-NEXT: {{^}}public:{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Hidden() = default;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  Hidden(const Hidden &) = delete;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  Hidden &operator=(const Hidden &) = delete;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  Hidden(Hidden &&) = delete;{{$}}
@@ -55,6 +57,7 @@ struct Tokens {
   int *cur = toks.data();
 };
 // CHECK-FIXES:      {{^}}struct Tokens {{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Tokens() = default;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  Tokens(const Tokens &) = delete;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  Tokens &operator=(const Tokens &) = delete;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  Tokens(Tokens &&) = default;{{$}}
@@ -95,6 +98,7 @@ private:
 // column (on a generated one-line file that would be as wide as the line).
 namespace oneline { struct Packed { char b[4]; char *p = b; }; }
 // CHECK-FIXES:      {{^}}namespace oneline { struct Packed {{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Packed() = default;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  Packed(const Packed &) = delete;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  Packed &operator=(const Packed &) = delete;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  Packed(Packed &&) = delete;{{$}}
@@ -106,4 +110,21 @@ struct Tabbed {
 	char *p = b;
 };
 // CHECK-FIXES:      {{^}}struct Tabbed {{{$}}
+// CHECK-FIXES-NEXT: {{^}}	Tabbed() = default;{{$}}
 // CHECK-FIXES-NEXT: {{^}}	Tabbed(const Tabbed &) = delete;{{$}}
+
+// The repaired classes keep every correct use compiling (the fixed file is
+// compiled): default construction, which the declared constructors would
+// suppress without `T() = default;`, and aggregate initialisation, which
+// deleted constructors leave alone before C++20. A class with a constructor
+// of its own (Buffer) gets no default constructor.
+void uses() {
+  Scratch Default;
+  Scratch Braced{};
+  Scratch Aggregate{{}, nullptr};
+  Tokens Empty;
+  Tabbed Tab{};
+  Hidden Closed;
+  (void)Default, (void)Braced, (void)Aggregate, (void)Empty, (void)Tab,
+      (void)Closed;
+}

@@ -79,3 +79,18 @@ constexpr int replaced() {
   return pin::project(P, &Slot::Value);
 }
 static_assert(replaced() == 42);
+
+// An aggregate with a last Immovable member stays one in C++20, where a
+// declared constructor would end it, and takes no more space.
+struct Cursor {
+  char Buffer[8];
+  char *At = Buffer;
+  int Size;
+  [[no_unique_address]] pin::Immovable Guard{};
+};
+static_assert(std::is_aggregate_v<Cursor>);
+static_assert(!std::movable<Cursor>);
+static_assert(sizeof(Cursor) == sizeof(char[8]) + sizeof(char *) + sizeof(int) +
+                                    (alignof(char *) - sizeof(int)));
+inline Cursor Positional{{}, nullptr, 3};
+inline Cursor Designated{.Buffer = {}, .At = nullptr, .Size = 4};

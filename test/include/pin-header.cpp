@@ -367,3 +367,20 @@ int replace() {
   return (Before == &R.Active) + R.Active.X + R.Handle + R.RetriesLeft +
          (Taken == nullptr);
 }
+
+// Immovable: forbids copies and moves, keeps an aggregate, takes no space.
+static_assert(std::is_empty_v<pin::Immovable>);
+static_assert(!std::is_copy_constructible_v<pin::Immovable>);
+static_assert(!std::is_move_constructible_v<pin::Immovable>);
+static_assert(!std::is_copy_assignable_v<pin::Immovable>);
+static_assert(std::is_nothrow_default_constructible_v<pin::Immovable>);
+static_assert(!pin::is_unpin_v<pin::Immovable>);
+struct Guarded {
+  int Size;
+  char *Cursor;
+  pin::Immovable Guard{};
+};
+static_assert(std::is_aggregate_v<Guarded>);
+static_assert(!std::is_copy_constructible_v<Guarded>);
+static_assert(!std::is_move_constructible_v<Guarded>);
+inline Guarded Initialised{4, nullptr};

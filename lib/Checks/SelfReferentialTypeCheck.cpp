@@ -132,6 +132,142 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
   notePointers(Summary);
   noteFaultyMembers(Summary);
   noteAggregateRepair(Record);
+  if (!Fixes.empty())
+    noteRejectedUses(Summary);
+}
+
+//===----------------------------------------------------------------------===//
+// What the fix-it will reject: the copies and moves of the class in the unit
+// that use an operation it deletes. They are the mistakes the warning is
+// about; the user sees them before applying it.
+//===----------------------------------------------------------------------===//
+
+/// Which copy or move operation `Method` is, if any.
+static std::optional<SpecialMember>
+specialMemberOf(const CXXMethodDecl *Method) {
+  if (!Method)
+    return std::nullopt;
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Method)) {
+    if (Ctor->isCopyConstructor())
+      return SpecialMember::CopyConstructor;
+    if (Ctor->isMoveConstructor())
+      return SpecialMember::MoveConstructor;
+    return std::nullopt;
+  }
+  if (Method->isCopyAssignmentOperator())
+    return SpecialMember::CopyAssignment;
+  if (Method->isMoveAssignmentOperator())
+    return SpecialMember::MoveAssignment;
+  return std::nullopt;
+}
+
+/// Whether the operation `Member` of `Outer` reaches that of `Record`: it is
+/// `Record`, or `Outer` performs it memberwise (implicit or defaulted) and
+/// holds a `Record` by value, as a member, a base or array elements, or
+/// through another such class.
+static bool holdsMemberwise(const CXXRecordDecl *Outer,
+                            const CXXRecordDecl *Record, SpecialMember Member,
+                            unsigned Depth) {
+  if (Outer->getCanonicalDecl() == Record->getCanonicalDecl())
+    return true;
+  if (Depth >= 8 || !Outer->hasDefinition())
+    return false;
+  const MemberForm Form = SelfReferenceModel::formOf(Outer, Member, nullptr);
+  if (Form != MemberForm::Implicit && Form != MemberForm::Defaulted)
+    return false;
+  auto Holds = [&](QualType T) {
+    const auto *Inner =
+        Outer->getASTContext().getBaseElementType(T)->getAsCXXRecordDecl();
+    return Inner && holdsMemberwise(Inner, Record, Member, Depth + 1);
+  };
+  for (const CXXBaseSpecifier &Base : Outer->getDefinition()->bases())
+    if (Holds(Base.getType()))
+      return true;
+  for (const FieldDecl *Field : Outer->getDefinition()->fields())
+    if (!Field->getType()->isReferenceType() && Holds(Field->getType()))
+      return true;
+  return false;
+}
+
+/// At most this many sites are listed; the rest are counted.
+static constexpr unsigned MaxListedUses = 8;
+
+void SelfReferentialTypeCheck::noteRejectedUses(const TypeSummary &Summary) {
+  const CXXRecordDecl *Record = Summary.Record;
+  ASTContext &Context = const_cast<ASTContext &>(Record->getASTContext());
+  // The operations the fix-it deletes, used directly or through the
+  // memberwise operation of a class that holds the class by value. A
+  // deleted defaulted move of such a class is ignored by overload
+  // resolution, which then copies: that fails only when the copy does.
+  auto Rejected = [&](const CXXMethodDecl *Method) {
+    std::optional<SpecialMember> Member = specialMemberOf(Method);
+    if (!Member || Method->isUserProvided() ||
+        !(isMoveOperation(*Member) ? Summary.moveIsWrong()
+                                   : Summary.copyIsWrong()))
+      return std::optional<SpecialMember>();
+    const CXXRecordDecl *Outer = Method->getParent();
+    const bool Direct = Outer->getCanonicalDecl() == Record->getCanonicalDecl();
+    if (!Direct && isMoveOperation(*Member) && !Summary.copyIsWrong())
+      return std::optional<SpecialMember>();
+    return holdsMemberwise(Outer, Record, *Member, 0) ? Member : std::nullopt;
+  };
+  // Uses in the user's code; the implicit members of enclosing classes
+  // copy only where they are used, and that use is listed for its class.
+  auto InUserCode = allOf(unless(isExpansionInSystemHeader()),
+                          unless(hasAncestor(functionDecl(isImplicit()))));
+  auto Matches = match(
+      stmt(anyOf(cxxConstructExpr(InUserCode).bind("construct"),
+                 cxxOperatorCallExpr(hasOverloadedOperatorName("="), InUserCode)
+                     .bind("assign"))),
+      Context);
+  struct Site {
+    SourceLocation At;
+    SpecialMember Member;
+    QualType Type;
+  };
+  std::vector<Site> Sites;
+  for (const BoundNodes &Match : Matches) {
+    const CXXMethodDecl *Method = nullptr;
+    SourceLocation At;
+    QualType Type;
+    if (const auto *Construct =
+            Match.getNodeAs<CXXConstructExpr>("construct")) {
+      Method = Construct->getConstructor();
+      At = Construct->getBeginLoc();
+      Type = Construct->getType();
+    } else if (const auto *Assign =
+                   Match.getNodeAs<CXXOperatorCallExpr>("assign")) {
+      Method = dyn_cast_or_null<CXXMethodDecl>(Assign->getDirectCallee());
+      At = Assign->getOperatorLoc();
+      Type = Assign->getArg(0)->getType();
+    }
+    if (std::optional<SpecialMember> Member = Rejected(Method))
+      Sites.push_back({At, *Member, Type.getUnqualifiedType()});
+  }
+  // In the order of the unit, each place once.
+  const SourceManager &SM = Context.getSourceManager();
+  llvm::sort(Sites, [&SM](const Site &A, const Site &B) {
+    return SM.isBeforeInTranslationUnit(A.At, B.At);
+  });
+  Sites.erase(
+      std::unique(Sites.begin(), Sites.end(),
+                  [](const Site &A, const Site &B) { return A.At == B.At; }),
+      Sites.end());
+  unsigned Listed = 0;
+  for (const Site &Site : Sites) {
+    if (Listed++ == MaxListedUses)
+      break;
+    diag(Site.At,
+         "%select{copying|moving}0 %1 here will not compile once the fix-it "
+         "deletes the %2",
+         DiagnosticIDs::Note)
+        << isMoveOperation(Site.Member) << Site.Type
+        << spellSpecialMember(Site.Member);
+  }
+  if (Sites.size() > MaxListedUses)
+    diag(Record->getLocation(), "and %0 more copies or moves of %1",
+         DiagnosticIDs::Note)
+        << static_cast<unsigned>(Sites.size() - MaxListedUses) << Record;
 }
 
 /// Why: each interior pointer at fault, where it is declared and set, and

@@ -31,6 +31,7 @@ private:
   void notePointerElsewhere(const InteriorPointer &Pointer);
   void noteFaultyMembers(const TypeSummary &Summary);
   void noteAggregateRepair(const clang::CXXRecordDecl *Record);
+  void noteRejectedUses(const TypeSummary &Summary);
   std::vector<clang::FixItHint>
   deleteFaultyMembers(const TypeSummary &Summary,
                       const clang::SourceManager &SM,

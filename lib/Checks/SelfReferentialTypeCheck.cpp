@@ -142,25 +142,6 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
 // about; the user sees them before applying it.
 //===----------------------------------------------------------------------===//
 
-/// Which copy or move operation `Method` is, if any.
-static std::optional<SpecialMember>
-specialMemberOf(const CXXMethodDecl *Method) {
-  if (!Method)
-    return std::nullopt;
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Method)) {
-    if (Ctor->isCopyConstructor())
-      return SpecialMember::CopyConstructor;
-    if (Ctor->isMoveConstructor())
-      return SpecialMember::MoveConstructor;
-    return std::nullopt;
-  }
-  if (Method->isCopyAssignmentOperator())
-    return SpecialMember::CopyAssignment;
-  if (Method->isMoveAssignmentOperator())
-    return SpecialMember::MoveAssignment;
-  return std::nullopt;
-}
-
 /// Whether the operation `Member` of `Outer` reaches that of `Record`: it is
 /// `Record`, or `Outer` performs it memberwise (implicit or defaulted) and
 /// holds a `Record` by value, as a member, a base or array elements, or
@@ -192,13 +173,23 @@ static bool holdsMemberwise(const CXXRecordDecl *Outer,
 /// At most this many sites are listed; the rest are counted.
 static constexpr unsigned MaxListedUses = 8;
 
-void SelfReferentialTypeCheck::noteRejectedUses(const TypeSummary &Summary) {
+namespace {
+/// A copy or move that the fix-it will reject.
+struct RejectedUse {
+  SourceLocation At;
+  SpecialMember Member;
+  QualType Type;
+};
+} // namespace
+
+/// The copies and moves in `Context` that use an operation of the class of
+/// `Summary` that the fix-it deletes, in the order of the unit: directly or
+/// through the memberwise operation of a class that holds it by value. A
+/// deleted defaulted move of such a class is ignored by overload
+/// resolution, which then copies: that fails only when the copy does.
+static std::vector<RejectedUse> rejectedUses(const TypeSummary &Summary,
+                                             ASTContext &Context) {
   const CXXRecordDecl *Record = Summary.Record;
-  ASTContext &Context = const_cast<ASTContext &>(Record->getASTContext());
-  // The operations the fix-it deletes, used directly or through the
-  // memberwise operation of a class that holds the class by value. A
-  // deleted defaulted move of such a class is ignored by overload
-  // resolution, which then copies: that fails only when the copy does.
   auto Rejected = [&](const CXXMethodDecl *Method) {
     std::optional<SpecialMember> Member = specialMemberOf(Method);
     if (!Member || Method->isUserProvided() ||
@@ -220,12 +211,7 @@ void SelfReferentialTypeCheck::noteRejectedUses(const TypeSummary &Summary) {
                  cxxOperatorCallExpr(hasOverloadedOperatorName("="), InUserCode)
                      .bind("assign"))),
       Context);
-  struct Site {
-    SourceLocation At;
-    SpecialMember Member;
-    QualType Type;
-  };
-  std::vector<Site> Sites;
+  std::vector<RejectedUse> Uses;
   for (const BoundNodes &Match : Matches) {
     const CXXMethodDecl *Method = nullptr;
     SourceLocation At;
@@ -242,19 +228,28 @@ void SelfReferentialTypeCheck::noteRejectedUses(const TypeSummary &Summary) {
       Type = Assign->getArg(0)->getType();
     }
     if (std::optional<SpecialMember> Member = Rejected(Method))
-      Sites.push_back({At, *Member, Type.getUnqualifiedType()});
+      Uses.push_back({At, *Member, Type.getUnqualifiedType()});
   }
-  // In the order of the unit, each place once.
+  // In the order of the unit, each place once (a template's pattern and
+  // its instantiations share places).
   const SourceManager &SM = Context.getSourceManager();
-  llvm::sort(Sites, [&SM](const Site &A, const Site &B) {
+  llvm::sort(Uses, [&SM](const RejectedUse &A, const RejectedUse &B) {
     return SM.isBeforeInTranslationUnit(A.At, B.At);
   });
-  Sites.erase(
-      std::unique(Sites.begin(), Sites.end(),
-                  [](const Site &A, const Site &B) { return A.At == B.At; }),
-      Sites.end());
+  Uses.erase(std::unique(Uses.begin(), Uses.end(),
+                         [](const RejectedUse &A, const RejectedUse &B) {
+                           return A.At == B.At;
+                         }),
+             Uses.end());
+  return Uses;
+}
+
+void SelfReferentialTypeCheck::noteRejectedUses(const TypeSummary &Summary) {
+  const CXXRecordDecl *Record = Summary.Record;
+  std::vector<RejectedUse> Sites =
+      rejectedUses(Summary, const_cast<ASTContext &>(Record->getASTContext()));
   unsigned Listed = 0;
-  for (const Site &Site : Sites) {
+  for (const RejectedUse &Site : Sites) {
     if (Listed++ == MaxListedUses)
       break;
     diag(Site.At,
@@ -467,6 +462,46 @@ static std::string declarationOf(SpecialMember Member, StringRef Name,
   llvm_unreachable("unknown special member");
 }
 
+/// Inserts `Declarations` as public members of `Record`: after its first
+/// `public:`; first in a struct without one; in a new `public:` section
+/// before the closing brace of a class without one.
+static FixItHint insertPublicDeclarations(const CXXRecordDecl *Record,
+                                          ArrayRef<std::string> Declarations,
+                                          const SourceManager &SM,
+                                          const LangOptions &LangOpts) {
+  // Indent like the class's first member when it begins its line, else two
+  // spaces past the class's line. Never by column: on a generated one-line
+  // file that would be a pad as wide as the line, per finding.
+  std::string Pad = lineIndentation(Record->getBeginLoc(), SM).first + "  ";
+  for (const Decl *D : Record->decls()) {
+    if (D->isImplicit() || isa<AccessSpecDecl>(D))
+      continue;
+    auto [Indentation, BeginsLine] = lineIndentation(D->getBeginLoc(), SM);
+    if (BeginsLine)
+      Pad = Indentation;
+    break;
+  }
+  std::string Lines;
+  for (const std::string &Declaration : Declarations)
+    Lines += "\n" + Pad + Declaration;
+
+  for (const Decl *D : Record->decls())
+    if (const auto *Access = dyn_cast<AccessSpecDecl>(D);
+        Access && Access->getAccess() == AS_public)
+      return FixItHint::CreateInsertion(
+          Lexer::getLocForEndOfToken(Access->getColonLoc(), 0, SM, LangOpts),
+          Lines);
+  // A struct's members are public until the first access specifier.
+  if (!Record->isClass())
+    return FixItHint::CreateInsertion(
+        Lexer::getLocForEndOfToken(Record->getBraceRange().getBegin(), 0, SM,
+                                   LangOpts),
+        Lines);
+  std::string ClassPad(Pad.size() >= 2 ? Pad.size() - 2 : 0, ' ');
+  return FixItHint::CreateInsertion(Record->getBraceRange().getEnd(),
+                                    "public:" + Lines + "\n" + ClassPad);
+}
+
 std::vector<FixItHint>
 SelfReferentialTypeCheck::deleteFaultyMembers(const TypeSummary &Summary,
                                               const SourceManager &SM,
@@ -520,43 +555,7 @@ SelfReferentialTypeCheck::deleteFaultyMembers(const TypeSummary &Summary,
       }))
     Inserted.insert(Inserted.begin(), Name + "() = default;");
 
-  // Indent like the class's first member when it begins its line, else two
-  // spaces past the class's line. Never by column: on a generated one-line
-  // file that would be a pad as wide as the line, per finding.
-  std::string Pad = lineIndentation(Record->getBeginLoc(), SM).first + "  ";
-  for (const Decl *D : Record->decls()) {
-    if (D->isImplicit() || isa<AccessSpecDecl>(D))
-      continue;
-    auto [Indentation, BeginsLine] = lineIndentation(D->getBeginLoc(), SM);
-    if (BeginsLine)
-      Pad = Indentation;
-    break;
-  }
-  const unsigned Indent = Pad.size();
-  std::string Lines;
-  for (const std::string &Declaration : Inserted)
-    Lines += "\n" + Pad + Declaration;
-
-  const AccessSpecDecl *Public = nullptr;
-  for (const Decl *D : Record->decls())
-    if (const auto *Access = dyn_cast<AccessSpecDecl>(D);
-        Access && Access->getAccess() == AS_public && !Public)
-      Public = Access;
-  if (Public) {
-    Fixes.push_back(FixItHint::CreateInsertion(
-        Lexer::getLocForEndOfToken(Public->getColonLoc(), 0, SM, LangOpts),
-        Lines));
-  } else if (!Record->isClass()) {
-    // A struct's members are public until the first access specifier.
-    Fixes.push_back(FixItHint::CreateInsertion(
-        Lexer::getLocForEndOfToken(Record->getBraceRange().getBegin(), 0, SM,
-                                   LangOpts),
-        Lines));
-  } else {
-    std::string ClassPad(Indent >= 2 ? Indent - 2 : 0, ' ');
-    Fixes.push_back(FixItHint::CreateInsertion(
-        Record->getBraceRange().getEnd(), "public:" + Lines + "\n" + ClassPad));
-  }
+  Fixes.push_back(insertPublicDeclarations(Record, Inserted, SM, LangOpts));
   return Fixes;
 }
 

@@ -77,6 +77,14 @@ static bool matches(const CXXMethodDecl *MD, SpecialMember Member) {
   llvm_unreachable("unknown special member");
 }
 
+std::optional<SpecialMember> specialMemberOf(const CXXMethodDecl *Method) {
+  if (Method)
+    for (SpecialMember Member : AllSpecialMembers)
+      if (matches(Method, Member))
+        return Member;
+  return std::nullopt;
+}
+
 static MemberForm formWithDepth(const CXXRecordDecl *Record,
                                 SpecialMember Member,
                                 const CXXMethodDecl **Decl, unsigned &Depth);

@@ -85,6 +85,10 @@ inline constexpr SpecialMember AllSpecialMembers[] = {
     SpecialMember::CopyConstructor, SpecialMember::CopyAssignment,
     SpecialMember::MoveConstructor, SpecialMember::MoveAssignment};
 
+/// Which of the four operations `Method` is, if any.
+std::optional<SpecialMember>
+specialMemberOf(const clang::CXXMethodDecl *Method);
+
 inline bool isMoveOperation(SpecialMember Member) {
   return Member == SpecialMember::MoveConstructor ||
          Member == SpecialMember::MoveAssignment;

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SelfReferentialTypeCheck.h"
+#include "Checks/FixFormat.h"
 #include "Checks/Wording.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -107,8 +108,9 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
       CopyWrong && MoveWrong ? CopyingOrMoving : (CopyWrong ? Copying : Moving);
   const SpecialMemberFault &First = Summary.Faults.front();
 
-  std::vector<FixItHint> Fixes =
-      deleteFaultyMembers(Summary, Ctx.getSourceManager(), Ctx.getLangOpts());
+  std::vector<FixItHint> Fixes = formatFixes(
+      deleteFaultyMembers(Summary, Ctx.getSourceManager(), Ctx.getLangOpts()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
   newFinding();
   if (First.Pointer) {
     const InteriorPointer &Pointer = Summary.Pointers[*First.Pointer];
@@ -438,6 +440,7 @@ void SelfReferentialTypeCheck::noteAggregateRepair(
         lineIndentation(Close, Context.getSourceManager());
     Fixes.push_back(FixItHint::CreateInsertion(
         Close, BeginsLine ? "  " + Member + "\n" + Indentation : Member + " "));
+    Fixes = formatFixes(std::move(Fixes), Context.getSourceManager(), LangOpts);
   }
   diag(Record->getLocation(),
        "%0 is an aggregate: declaring its copy and move operations would end "

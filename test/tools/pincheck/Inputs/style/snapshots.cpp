@@ -1,0 +1,6 @@
+#include "snapshots.h"
+
+SnapshotList& registry() {
+  static SnapshotList List;
+  return List;
+}

@@ -26,12 +26,18 @@ result, in the manner of clang-tidy's own check tests.
 * If FILE has CHECK-FIXES lines, the check runs with --fix on a copy (with the
   CHECK lines blanked), the fixed copy is matched against them, and the fixed
   copy must still compile.
+* Through the CLI, every fix-it offered (those of warnings together, each
+  note's alone) is applied and the file compiled again (verify_fixes.py):
+  it must compile except at the sites the finding's notes announce.
 """
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
+
+import verify_fixes
 
 
 def run(cmd):
@@ -93,6 +99,12 @@ def main():
     # CHECK comments, which would otherwise match themselves.
     os.makedirs(os.path.dirname(os.path.abspath(args.temp)), exist_ok=True)
     temp_source = args.temp + ".cpp"
+    if args.frontend == "cli":
+        # A directory of its own, which verify_fixes copies to try fix-its.
+        temp_dir = args.temp + ".cli"
+        shutil.rmtree(temp_dir, ignore_errors=True)
+        os.makedirs(temp_dir)
+        temp_source = os.path.join(temp_dir, os.path.basename(args.temp) + ".cpp")
     if args.frontend == "plugin":
         # A directory of its own, for the configuration beside the source.
         temp_dir = args.temp + ".plugin"
@@ -104,8 +116,9 @@ def main():
                 dst.write(src.read())
         elif os.path.exists(config):
             os.remove(config)
+    pristine = re.sub(r"//\s*CHECK-[A-Z0-9-]+:.*", "", source)
     with open(temp_source, "w") as f:
-        f.write(re.sub(r"//\s*CHECK-[A-Z0-9-]+:.*", "", source))
+        f.write(pristine)
 
     checks = f"--checks=-*,{args.check}"
     common = [checks]
@@ -118,7 +131,11 @@ def main():
         cmd += [temp_source, "--"] + flags
         ok_status = {0}
     elif args.frontend == "cli":
-        cmd = [args.pincheck] + common + [temp_source, "--"] + flags
+        fixes_yaml = args.temp + ".fixes.yaml"
+        if os.path.exists(fixes_yaml):
+            os.remove(fixes_yaml)
+        cmd = [args.pincheck] + common + [f"--export-fixes={fixes_yaml}",
+                                          temp_source, "--"] + flags
         ok_status = {0, 1}
     else:
         # -Wno-everything: the compiler's own warnings are not pincheck's
@@ -167,6 +184,18 @@ def main():
         status, cc_output = run([args.clangxx, "-fsyntax-only", temp_source] + flags)
         if status != 0:
             fail("the fixed file does not compile", cc_output)
+
+    # Every fix-it the CLI offers, of warnings and of notes, must leave the
+    # file compiling except where the finding said it would not.
+    if args.frontend == "cli":
+        with open(temp_source, "w") as f:
+            f.write(pristine)
+        failures = verify_fixes.verify(verify_fixes.load_fixes(fixes_yaml),
+                                       temp_dir, args.temp + ".verify",
+                                       [(temp_dir, temp_source, flags)],
+                                       args.clangxx)
+        if failures:
+            fail("a fix-it breaks the build:\n" + "\n".join(failures))
 
 
 if __name__ == "__main__":

@@ -45,6 +45,10 @@ config.substitutions.append(
     ("%expect_exit", f"{config.python} {os.path.join(src, 'test', 'expect_exit.py')}"))
 config.substitutions.append(
     ("%make_compdb", f"{config.python} {os.path.join(src, 'test', 'make_compdb.py')}"))
+config.substitutions.append(
+    ("%verify_fixes",
+     f"{config.python} {os.path.join(src, 'test', 'verify_fixes.py')} "
+     f"--pincheck={pincheck} --clangxx={config.clangxx}"))
 
 # pincheck-clangd's tests: the real clangd of the same LLVM major, the
 # scripted LSP client, and Neovim for the end-to-end test.

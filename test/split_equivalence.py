@@ -20,7 +20,9 @@ check, --check-suffix, --config-file and the compiler flags after `--`):
    (and column, where the text was copied) and compared with the single
    file's, frontend by frontend: each warning (check, level, message, line,
    column) must be in both. Notes may differ where they point into another
-   file; their differences are printed as information.
+   file; their differences are printed as information;
+5. every fix-it the CLI offers on the split form is applied and its units
+   compiled again (verify_fixes.py).
 
 A test that cannot be split (pincheck-split says why) or whose difference is
 known is an exception: test/split/exceptions.txt lists them with their
@@ -51,6 +53,8 @@ import shutil
 import subprocess
 import sys
 import time
+
+import verify_fixes
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = os.path.dirname(HERE)
@@ -494,8 +498,10 @@ def analyse_split(variant, tools, frontend, split_dir, linemap, fact_store):
         commands = json.load(f)
     if frontend == "cli":
         report = os.path.join(split_dir, os.pardir, "split-cli.json")
+        fixes = os.path.join(split_dir, os.pardir, "split-fixes.yaml")
         status, out, err = run([tools.pincheck, "-p", split_dir, checks, header_filter,
-                                "--format=json", f"--output={report}"])
+                                "--format=json", f"--output={report}",
+                                f"--export-fixes={fixes}"])
         if status not in (0, 1):
             # Compile errors are in the report, with the findings.
             errors = parse_json(report, place)[1] if os.path.exists(report) else []
@@ -635,6 +641,17 @@ def check_variant(variant, tools, args, exceptions, work_root):
             for f in dedupe(split):
                 say(f"  split: {f.describe(original)}")
         differs |= bool(missing or extra)
+        if frontend == "cli":
+            # The fix-its in the project layout (a header shared by two
+            # units) must leave every unit compiling, as in the single file.
+            failures = verify_fixes.verify(
+                verify_fixes.load_fixes(os.path.join(work, "split-fixes.yaml")),
+                split_dir, os.path.join(work, "fixes"),
+                verify_fixes.project_units(split_dir), tools.clangxx)
+            if failures:
+                result.status = "error"
+                say("[cli] a fix-it breaks the split form's build:")
+                result.lines += ["  " + f for f in failures]
 
     if result.status != "error":
         if differs and exception:

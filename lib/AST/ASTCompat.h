@@ -15,6 +15,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
 #include "clang/Analysis/CFGStmtMap.h"
 #include "llvm/Config/llvm-config.h"
 #include <memory>
@@ -37,6 +38,21 @@ inline clang::QualType declaredType(const clang::TagDecl *Decl) {
   return Context.getCanonicalTagType(Decl);
 #else
   return clang::QualType(Decl->getTypeForDecl(), 0);
+#endif
+}
+
+/// The type that qualifies \p Ref (`std::is_copy_constructible<T>` in
+/// `std::is_copy_constructible<T>::value`), or null (a value type in LLVM
+/// 22, a pointer before).
+inline const clang::Type *qualifierType(const clang::DeclRefExpr *Ref) {
+#if LLVM_VERSION_MAJOR >= 22
+  clang::NestedNameSpecifier Qualifier = Ref->getQualifier();
+  return Qualifier.getKind() == clang::NestedNameSpecifier::Kind::Type
+             ? Qualifier.getAsType()
+             : nullptr;
+#else
+  const clang::NestedNameSpecifier *Qualifier = Ref->getQualifier();
+  return Qualifier ? Qualifier->getAsType() : nullptr;
 #endif
 }
 

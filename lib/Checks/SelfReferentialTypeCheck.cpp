@@ -6,6 +6,7 @@
 
 #include "SelfReferentialTypeCheck.h"
 #include "Checks/FixFormat.h"
+#include "Checks/RejectedUses.h"
 #include "Checks/Wording.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -111,6 +112,13 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
   std::vector<FixItHint> Fixes = formatFixes(
       deleteFaultyMembers(Summary, Ctx.getSourceManager(), Ctx.getLangOpts()),
       Ctx.getSourceManager(), Ctx.getLangOpts());
+  // A trait asked of the class would answer differently after the fix-it,
+  // maybe silently: the fix-it moves to a note there.
+  std::optional<TraitQuery> Query;
+  if (!Fixes.empty())
+    Query = firstTraitQuery(Record, const_cast<ASTContext &>(Ctx));
+  const ArrayRef<FixItHint> WarningFixes =
+      Query ? ArrayRef<FixItHint>() : ArrayRef<FixItHint>(Fixes);
   newFinding();
   if (First.Pointer) {
     const InteriorPointer &Pointer = Summary.Pointers[*First.Pointer];
@@ -119,7 +127,7 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
                                 "object|at the source object|into the buffer "
                                 "of the source object}3")
         << Operation << Record << Pointer.Field << pointerTarget(Pointer.Origin)
-        << Fixes;
+        << WarningFixes;
   } else {
     const AddressEscape &Escape = Summary.Escapes.front();
     const bool ByConstructor = isa<CXXConstructorDecl>(Escape.SetIn);
@@ -128,12 +136,19 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
          "%select{%3|its constructor}4 hands to %2 pointing at the source "
          "object")
         << Operation << Record << describeSink(Escape.Sink) << Escape.SetIn
-        << ByConstructor << Fixes;
+        << ByConstructor << WarningFixes;
   }
 
   notePointers(Summary);
   noteFaultyMembers(Summary);
   noteAggregateRepair(Record);
+  if (Query)
+    diag(Query->At,
+         "'%0' asks about %1 here, and deleting its copy and move operations "
+         "changes the answer; check what depends on it before applying this "
+         "fix-it",
+         DiagnosticIDs::Note)
+        << Query->Trait << Record << Fixes;
   if (!Fixes.empty())
     noteRejectedUses(Summary);
 }
@@ -144,127 +159,34 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
 // about; the user sees them before applying it.
 //===----------------------------------------------------------------------===//
 
-/// Whether the operation `Member` of `Outer` reaches that of `Record`: it is
-/// `Record`, or `Outer` performs it memberwise (implicit or defaulted) and
-/// holds a `Record` by value, as a member, a base or array elements, or
-/// through another such class.
-static bool holdsMemberwise(const CXXRecordDecl *Outer,
-                            const CXXRecordDecl *Record, SpecialMember Member,
-                            unsigned Depth) {
-  if (Outer->getCanonicalDecl() == Record->getCanonicalDecl())
-    return true;
-  if (Depth >= 8 || !Outer->hasDefinition())
-    return false;
-  const MemberForm Form = SelfReferenceModel::formOf(Outer, Member, nullptr);
-  if (Form != MemberForm::Implicit && Form != MemberForm::Defaulted)
-    return false;
-  auto Holds = [&](QualType T) {
-    const auto *Inner =
-        Outer->getASTContext().getBaseElementType(T)->getAsCXXRecordDecl();
-    return Inner && holdsMemberwise(Inner, Record, Member, Depth + 1);
-  };
-  for (const CXXBaseSpecifier &Base : Outer->getDefinition()->bases())
-    if (Holds(Base.getType()))
-      return true;
-  for (const FieldDecl *Field : Outer->getDefinition()->fields())
-    if (!Field->getType()->isReferenceType() && Holds(Field->getType()))
-      return true;
-  return false;
-}
-
-/// At most this many sites are listed; the rest are counted.
-static constexpr unsigned MaxListedUses = 8;
-
-namespace {
-/// A copy or move that the fix-it will reject.
-struct RejectedUse {
-  SourceLocation At;
-  SpecialMember Member;
-  QualType Type;
-};
-} // namespace
-
-/// The copies and moves in `Context` that use an operation of the class of
-/// `Summary` that the fix-it deletes, in the order of the unit: directly or
-/// through the memberwise operation of a class that holds it by value. A
-/// deleted defaulted move of such a class is ignored by overload
-/// resolution, which then copies: that fails only when the copy does.
-static std::vector<RejectedUse> rejectedUses(const TypeSummary &Summary,
-                                             ASTContext &Context) {
-  const CXXRecordDecl *Record = Summary.Record;
-  auto Rejected = [&](const CXXMethodDecl *Method) {
-    std::optional<SpecialMember> Member = specialMemberOf(Method);
-    if (!Member || Method->isUserProvided() ||
-        !(isMoveOperation(*Member) ? Summary.moveIsWrong()
-                                   : Summary.copyIsWrong()))
-      return std::optional<SpecialMember>();
-    const CXXRecordDecl *Outer = Method->getParent();
-    const bool Direct = Outer->getCanonicalDecl() == Record->getCanonicalDecl();
-    if (!Direct && isMoveOperation(*Member) && !Summary.copyIsWrong())
-      return std::optional<SpecialMember>();
-    return holdsMemberwise(Outer, Record, *Member, 0) ? Member : std::nullopt;
-  };
-  // Uses in the user's code; the implicit members of enclosing classes
-  // copy only where they are used, and that use is listed for its class.
-  auto InUserCode = allOf(unless(isExpansionInSystemHeader()),
-                          unless(hasAncestor(functionDecl(isImplicit()))));
-  auto Matches = match(
-      stmt(anyOf(cxxConstructExpr(InUserCode).bind("construct"),
-                 cxxOperatorCallExpr(hasOverloadedOperatorName("="), InUserCode)
-                     .bind("assign"))),
-      Context);
-  std::vector<RejectedUse> Uses;
-  for (const BoundNodes &Match : Matches) {
-    const CXXMethodDecl *Method = nullptr;
-    SourceLocation At;
-    QualType Type;
-    if (const auto *Construct =
-            Match.getNodeAs<CXXConstructExpr>("construct")) {
-      Method = Construct->getConstructor();
-      At = Construct->getBeginLoc();
-      Type = Construct->getType();
-    } else if (const auto *Assign =
-                   Match.getNodeAs<CXXOperatorCallExpr>("assign")) {
-      Method = dyn_cast_or_null<CXXMethodDecl>(Assign->getDirectCallee());
-      At = Assign->getOperatorLoc();
-      Type = Assign->getArg(0)->getType();
-    }
-    if (std::optional<SpecialMember> Member = Rejected(Method))
-      Uses.push_back({At, *Member, Type.getUnqualifiedType()});
-  }
-  // In the order of the unit, each place once (a template's pattern and
-  // its instantiations share places).
-  const SourceManager &SM = Context.getSourceManager();
-  llvm::sort(Uses, [&SM](const RejectedUse &A, const RejectedUse &B) {
-    return SM.isBeforeInTranslationUnit(A.At, B.At);
-  });
-  Uses.erase(std::unique(Uses.begin(), Uses.end(),
-                         [](const RejectedUse &A, const RejectedUse &B) {
-                           return A.At == B.At;
-                         }),
-             Uses.end());
-  return Uses;
-}
-
 void SelfReferentialTypeCheck::noteRejectedUses(const TypeSummary &Summary) {
   const CXXRecordDecl *Record = Summary.Record;
   std::vector<RejectedUse> Sites =
       rejectedUses(Summary, const_cast<ASTContext &>(Record->getASTContext()));
   unsigned Listed = 0;
   for (const RejectedUse &Site : Sites) {
-    if (Listed++ == MaxListedUses)
+    if (Listed++ == MaxListedRejectedUses)
       break;
-    diag(Site.At,
-         "%select{copying|moving}0 %1 here will not compile once the fix-it "
-         "deletes the %2",
-         DiagnosticIDs::Note)
-        << isMoveOperation(Site.Member) << Site.Type
-        << spellSpecialMember(Site.Member);
+    if (Site.Inside)
+      diag(Site.At,
+           "%select{copying|moving}0 %1 inside %q2 will not compile once the "
+           "fix-it deletes the %3",
+           DiagnosticIDs::Note)
+          << isMoveOperation(Site.Member) << Site.Type << Site.Inside
+          << spellSpecialMember(Site.Member);
+    else
+      diag(Site.At,
+           "%select{copying|moving}0 %1 here will not compile once the fix-it "
+           "deletes the %2",
+           DiagnosticIDs::Note)
+          << isMoveOperation(Site.Member) << Site.Type
+          << spellSpecialMember(Site.Member);
   }
-  if (Sites.size() > MaxListedUses)
+  if (Sites.size() > MaxListedRejectedUses)
     diag(Record->getLocation(), "and %0 more copies or moves of %1",
          DiagnosticIDs::Note)
-        << static_cast<unsigned>(Sites.size() - MaxListedUses) << Record;
+        << static_cast<unsigned>(Sites.size() - MaxListedRejectedUses)
+        << Record;
 }
 
 /// Why: each interior pointer at fault, where it is declared and set, and

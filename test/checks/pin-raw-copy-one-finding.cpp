@@ -16,9 +16,10 @@ struct Task {
 void watch(Task &T PIN_PINS);
 struct Node {
 // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: copying or moving 'Node' leaves 'Self' pointing at the source object [pin-self-referential-type]
-// CHECK-MESSAGES: :[[@LINE+3]]:9: note: interior pointer 'Self' declared here
-// CHECK-MESSAGES: :[[@LINE+2]]:16: note: 'Self' is set here to the address of the object itself (inline storage)
+// CHECK-MESSAGES: :[[@LINE+4]]:9: note: interior pointer 'Self' declared here
+// CHECK-MESSAGES: :[[@LINE+3]]:16: note: 'Self' is set here to the address of the object itself (inline storage)
 // CHECK-MESSAGES: :[[@LINE-4]]:8: note: implicit copy constructor, copy assignment operator, move constructor and move assignment operator copy 'Self' unchanged
+// CHECK-MESSAGES: :[[@LINE+22]]:7: note: moving 'Node' inside 'std::vector<Node>::push_back' will not compile once the fix-it deletes the move constructor
   Node *Self = this;
 };
 

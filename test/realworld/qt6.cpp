@@ -86,6 +86,7 @@ public:
     QObject::connect(&Timer, &QTimer::timeout, [this] { ++Count; });
 // CHECK-MESSAGES: :[[@LINE-1]]:48: note: the object's address escapes here: 'connect' keeps the callables it is given
 // CHECK-MESSAGES: :[[@LINE-6]]:7: note: implicit copy constructor, copy assignment operator, move constructor and move assignment operator do not hand out the new object's address
+// CHECK-MESSAGES: :[[@LINE+7]]:7: note: moving 'Listener' inside 'std::vector<Listener>::push_back' will not compile once the fix-it deletes the move constructor
   }
   int Count = 0;
 };
@@ -96,7 +97,7 @@ void keepListeners(QTimer &Timer, std::vector<Listener> &All) {
 // One mistake, one finding: the relocation, with the pin of the object it
 // moves in (pin-move-after-pin leaves the statement to this check).
 // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: 'push_back' relocates elements of type 'Listener', whose moves leave them broken [pin-relocating-container]
-// CHECK-MESSAGES: :[[@LINE-17]]:7: note: the constructor of 'Listener' hands out its address
+// CHECK-MESSAGES: :[[@LINE-18]]:7: note: the constructor of 'Listener' hands out its address
 // CHECK-MESSAGES: :[[@LINE-6]]:12: note: 'L' is pinned from its construction: the constructor of 'Listener' hands its address to 'connect'
 // CHECK-MESSAGES: :[[@LINE-6]]:3: note: keep the elements in place with std::deque (insertion at the ends only), std::list, or std::vector<std::unique_ptr<Listener>>
 }

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Findings.h"
+#include "Checks/RejectedUses.h"
 #include "Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -95,6 +96,16 @@ std::vector<ClangTidyError> mergeFindings(std::vector<ClangTidyError> Errors) {
                        return A.Notes.size() > B.Notes.size();
                      return NotesKey(A) < NotesKey(B);
                    });
+  // Each unit lists the copies the type fix-it rejects in its own code:
+  // the one kept lists them all.
+  for (auto First = Errors.begin(); First != Errors.end();) {
+    auto Last = std::find_if(First, Errors.end(), [&](const ClangTidyError &E) {
+      return Key(E) != Key(*First);
+    });
+    for (auto Other = std::next(First); Other != Last; ++Other)
+      mergeRejectedUseNotes(First->Notes, Other->Notes);
+    First = Last;
+  }
   Errors.erase(
       std::unique(Errors.begin(), Errors.end(),
                   [&](const ClangTidyError &A, const ClangTidyError &B) {

@@ -1,0 +1,5 @@
+#pragma once
+struct Box {
+  char Buf[4];
+  char *P = Buf;
+};

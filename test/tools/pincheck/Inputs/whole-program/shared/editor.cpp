@@ -1,0 +1,7 @@
+#include "line.h"
+
+Line first() {
+  Line L;
+  L.append('a');
+  return L;
+}

@@ -1,0 +1,3 @@
+#include "line.h"
+
+void remember(Line &Last, const Line &Typed) { Last = Typed; }

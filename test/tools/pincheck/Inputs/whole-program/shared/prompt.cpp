@@ -1,0 +1,3 @@
+#include "line.h"
+
+int typed(const Line &L) { return static_cast<int>(L.End - L.Buf); }

@@ -20,6 +20,17 @@ using namespace clang::ast_matchers;
 
 namespace pincheck {
 
+/// Whether `Outer` is `Record`, or an instantiation of it when `Record` is
+/// a class template's pattern (the check judges templates on their
+/// pattern, and their instantiations are what the code copies).
+static bool isClassOrInstance(const CXXRecordDecl *Outer,
+                              const CXXRecordDecl *Record) {
+  if (Outer->getCanonicalDecl() == Record->getCanonicalDecl())
+    return true;
+  const CXXRecordDecl *Pattern = Outer->getTemplateInstantiationPattern();
+  return Pattern && Pattern->getCanonicalDecl() == Record->getCanonicalDecl();
+}
+
 /// Whether the operation `Member` of `Outer` reaches that of `Record`: it is
 /// `Record`, or `Outer` performs it memberwise (implicit or defaulted) and
 /// holds a `Record` by value, as a member, a base or array elements, or
@@ -27,7 +38,7 @@ namespace pincheck {
 static bool holdsMemberwise(const CXXRecordDecl *Outer,
                             const CXXRecordDecl *Record, SpecialMember Member,
                             unsigned Depth) {
-  if (Outer->getCanonicalDecl() == Record->getCanonicalDecl())
+  if (isClassOrInstance(Outer, Record))
     return true;
   if (Depth >= 8 || !Outer->hasDefinition())
     return false;
@@ -96,7 +107,7 @@ RejectedUseFinder::rejected(const CXXMethodDecl *Method) const {
     return std::nullopt;
   const CXXRecordDecl *Outer = Method->getParent();
   const CXXRecordDecl *Record = Summary.Record;
-  const bool Direct = Outer->getCanonicalDecl() == Record->getCanonicalDecl();
+  const bool Direct = isClassOrInstance(Outer, Record);
   if (!Direct && isMoveOperation(*Member) && !Summary.copyIsWrong())
     return std::nullopt;
   if (!holdsMemberwise(Outer, Record, *Member, 0))

@@ -45,3 +45,23 @@ void containers(std::vector<Entry> &Vector, std::list<Entry> &List,
   List.emplace_back();
   (void)Vector.size(), (void)Vector.front().End, (void)Copy;
 }
+
+// A class template is judged on its pattern; the copies are of its
+// instantiations.
+template <class T> struct Ring {
+// CHECK-MESSAGES: :[[@LINE-1]]:27: warning: copying or moving 'Ring' leaves 'Head' pointing into the source object [pin-self-referential-type]
+// CHECK-MESSAGES: :[[@LINE+6]]:6: note: interior pointer 'Head' declared here
+// CHECK-MESSAGES: :[[@LINE+5]]:13: note: 'Head' is set here to the address of member 'Buf' (inline storage)
+// CHECK-MESSAGES: :[[@LINE-4]]:27: note: implicit copy constructor, copy assignment operator, move constructor and move assignment operator copy 'Head' unchanged
+// CHECK-MESSAGES: :[[@LINE+6]]:20: note: copying 'Ring<int>' here will not compile once the fix-it deletes the copy constructor
+// CHECK-MESSAGES: :[[@LINE+6]]:5: note: moving 'Ring<char>' inside 'std::vector<Ring<char>>::emplace_back<>' will not compile once the fix-it deletes the move constructor
+  T Buf[4];
+  T *Head = Buf;
+};
+void rings(Ring<int> &R, std::vector<Ring<char>> &V) {
+  Ring<int> Copy = R;
+  V.emplace_back();
+  // Negative twin: a reference.
+  Ring<int> &Same = R;
+  (void)Copy, (void)Same;
+}

@@ -810,12 +810,13 @@ public:
   bool enter(const Stmt *S) {
     if (const auto *Call = dyn_cast<CallExpr>(S))
       visitCall(Call);
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      propagateLifetime(Construct);
       visitArguments(
           S, Construct->getConstructor(),
           llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs()),
           isTransient(Construct), LocalInitialized.lookup(Construct));
-    else if (const auto *DS = dyn_cast<DeclStmt>(S))
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S))
       visitDecl(DS);
     else if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
       if (const Expr *Value = Return->getRetValue())
@@ -909,6 +910,39 @@ private:
     }
   }
 
+  /// An object built as a by-value argument of a constructor
+  /// (`Sink S(&Out)` converting `&Out` to the `Raw` that `Sink(Raw)`
+  /// takes) can keep an address no longer than the object it is given to:
+  /// it shares that object's lifetime, a local's or a temporary's.
+  void propagateLifetime(const CXXConstructExpr *Outer) {
+    const VarDecl *Local = LocalInitialized.lookup(Outer);
+    const bool Transient = isTransient(Outer);
+    if (!Local && !Transient)
+      return;
+    for (const Expr *Arg : Outer->arguments()) {
+      const auto *Inner = dyn_cast<CXXConstructExpr>(unwrapConversions(Arg));
+      if (!Inner)
+        continue;
+      if (Local)
+        LocalInitialized.try_emplace(Inner, Local);
+      if (Transient)
+        TransientConstructs.insert(Inner);
+    }
+  }
+
+  /// `E` without the temporaries and conversions that wrap a construction.
+  static const Expr *unwrapConversions(const Expr *E) {
+    while (true) {
+      E = ignoreTemporaries(E);
+      const auto *Cast = dyn_cast<CastExpr>(E);
+      if (!Cast || !(isa<CXXFunctionalCastExpr>(Cast) ||
+                     Cast->getCastKind() == CK_ConstructorConversion ||
+                     Cast->getCastKind() == CK_NoOp))
+        return E;
+      E = Cast->getSubExpr();
+    }
+  }
+
   bool isTransient(const CXXConstructExpr *Construct) const {
     return isa<CXXTemporaryObjectExpr>(Construct) ||
            TransientConstructs.contains(Construct);
@@ -916,16 +950,8 @@ private:
 
   /// Records the construction `E` yields as a temporary or returned object.
   void markTransient(const Expr *E) {
-    while (true) {
-      E = ignoreTemporaries(E);
-      const auto *Cast = dyn_cast<CastExpr>(E);
-      if (!Cast || !(isa<CXXFunctionalCastExpr>(Cast) ||
-                     Cast->getCastKind() == CK_ConstructorConversion ||
-                     Cast->getCastKind() == CK_NoOp))
-        break;
-      E = Cast->getSubExpr();
-    }
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    if (const auto *Construct =
+            dyn_cast<CXXConstructExpr>(unwrapConversions(E)))
       TransientConstructs.insert(Construct);
   }
 

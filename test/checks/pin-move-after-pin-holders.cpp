@@ -77,3 +77,42 @@ void callee() {
   inspect(S);
   Status T = S;
 }
+
+// The address reaches the holder through a by-value argument of its
+// constructor: `Sink S(&Out)` converts `&Out` to the `RawSink` that
+// `Sink(RawSink)` keeps (abseil's FormatSinkImpl and FormatRawSinkImpl).
+// The converted object lives no longer than `S`, so neither does the pin.
+class RawSink {
+public:
+  template <class T> RawSink(T *P) : P(P) {}
+
+private:
+  void *P;
+};
+class Sink {
+public:
+  explicit Sink(RawSink R) : R(R) {}
+
+private:
+  RawSink R;
+};
+bool fill(Sink *S);
+std::string sinkInBlock() {
+  std::string Out;
+  {
+    Sink S(&Out);
+    if (!fill(&S))
+      return "";
+  }
+  return Out;
+}
+// Twin: moved while the sink still holds the address.
+std::string sinkStillHolds() {
+  std::string Out;
+  Sink S(&Out);
+  std::string Taken = std::move(Out);
+// CHECK-MESSAGES: :[[@LINE-1]]:23: warning: moving 'Out' of type 'std::string' (aka 'basic_string<char>') after it was pinned [pin-move-after-pin]
+// CHECK-MESSAGES: :[[@LINE-3]]:10: note: 'Out' is pinned here: 'RawSink' stores the address in member 'P'
+  fill(&S);
+  return Taken;
+}

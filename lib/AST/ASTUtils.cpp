@@ -169,6 +169,26 @@ bool isByteFunction(StringRef Name) {
          Name.ends_with("scanf");
 }
 
+bool callsBackBeforeReturning(StringRef Name) {
+  // Iteration, sorting, search and query functions of C libraries: the user
+  // data goes to the callback during the call and nowhere after.
+  static const llvm::StringSet<> Names = {"dl_iterate_phdr",
+                                          "qsort_r",
+                                          "qsort_s",
+                                          "bsearch_s",
+                                          "twalk_r",
+                                          "sqlite3_exec",
+                                          "g_ptr_array_foreach",
+                                          "g_list_foreach",
+                                          "g_slist_foreach",
+                                          "g_hash_table_foreach",
+                                          "g_hash_table_find",
+                                          "g_tree_foreach",
+                                          "g_array_sort_with_data",
+                                          "g_ptr_array_sort_with_data"};
+  return Names.contains(Name);
+}
+
 bool isStoringMember(StringRef Name) {
   static const llvm::StringSet<> Names = {
       "push_back", "emplace_back", "push_front", "emplace_front", "insert",

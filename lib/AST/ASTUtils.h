@@ -95,6 +95,11 @@ bool canHoldAddress(clang::QualType T);
 /// no pointer to them (`memset(this, 0, sizeof *this)`, `printf`).
 bool isByteFunction(llvm::StringRef Name);
 
+/// C functions that take user data (`void *`) for a callback they call
+/// only before returning (`dl_iterate_phdr`, `qsort_r`, `sqlite3_exec`):
+/// the address given to them is not kept.
+bool callsBackBeforeReturning(llvm::StringRef Name);
+
 /// Members that store their argument inside the object they are called on
 /// (`push_back`, `insert`, `reset`, ...).
 bool isStoringMember(llvm::StringRef Name);

@@ -427,7 +427,8 @@ void EscapeCollector::visitCall(const CallExpr *Call) {
     // `...` into an unseen body that may keep it.
     if (!HasBody && Address.Whole &&
         (!Param || Param->getType()->isVoidPointerType()) &&
-        !Callee->getBuiltinID() && !isByteFunction(Callee->getName()))
+        !Callee->getBuiltinID() && !isByteFunction(Callee->getName()) &&
+        !callsBackBeforeReturning(Callee->getName()))
       return add(Address, Arg, {EscapeSink::Kind::Function, Callee});
     // A callback capturing the address, kept by the callee.
     if (Address.ViaCallable) {

@@ -47,3 +47,34 @@ struct Registered {
   void visit(int Value) { registerOwner(this); }
   int Last = 0;
 };
+
+// Reduced from abseil's ProfileBuilder: dl_iterate_phdr gives its user data
+// to the callback during the call only; the object's address is not kept.
+extern "C" {
+struct dl_phdr_info;
+int dl_iterate_phdr(int (*Callback)(dl_phdr_info *, unsigned long, void *),
+                    void *Data);
+void on_signal(void (*Handler)(void *), void *Data);
+}
+struct MappingCollector {
+  void collect() {
+    dl_iterate_phdr(
+        +[](dl_phdr_info *, unsigned long, void *Data) {
+          static_cast<MappingCollector *>(Data)->Count++;
+          return 0;
+        },
+        this);
+  }
+  int Count = 0;
+};
+// Twin: an unknown C function given a callback and user data may keep both.
+struct SignalWatcher {
+// CHECK-MESSAGES: :[[@LINE-1]]:8: warning: copying or moving 'SignalWatcher' leaves the address 'watch' hands to 'on_signal' pointing at the source object [pin-self-referential-type]
+// CHECK-MESSAGES: :[[@LINE+4]]:15: note: the object's address escapes here to 'on_signal'
+// CHECK-MESSAGES: :[[@LINE-3]]:8: note: implicit copy constructor, copy assignment operator, move constructor and move assignment operator do not hand out the new object's address
+  void watch() {
+    on_signal(+[](void *Data) { static_cast<SignalWatcher *>(Data)->Hits++; },
+              this);
+  }
+  int Hits = 0;
+};

@@ -8,6 +8,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -167,6 +168,13 @@ bool isByteFunction(StringRef Name) {
       "recv",           "sendto", "recvfrom", "puts",    "fputs",  "hash"};
   return Names.contains(Name) || Name.ends_with("printf") ||
          Name.ends_with("scanf");
+}
+
+Stmt *userBody(const FunctionDecl *FD) {
+  Stmt *Body = FD->getBody();
+  if (auto *Coroutine = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    return Coroutine->getBody();
+  return Body;
 }
 
 bool callsBackBeforeReturning(StringRef Name) {

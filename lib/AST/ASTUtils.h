@@ -95,6 +95,11 @@ bool canHoldAddress(clang::QualType T);
 /// no pointer to them (`memset(this, 0, sizeof *this)`, `printf`).
 bool isByteFunction(llvm::StringRef Name);
 
+/// The statements the user wrote as `FD`'s body: for a coroutine, the body
+/// inside the `CoroutineBodyStmt` (without the promise, the implicit
+/// suspensions and the parameters' copies into the frame).
+clang::Stmt *userBody(const clang::FunctionDecl *FD);
+
 /// C functions that take user data (`void *`) for a callback they call
 /// only before returning (`dl_iterate_phdr`, `qsort_r`, `sqlite3_exec`):
 /// the address given to them is not kept.

@@ -46,11 +46,13 @@ MoveAfterPinCheck::MoveAfterPinCheck(StringRef Name,
 //===----------------------------------------------------------------------===//
 
 void MoveAfterPinCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
-                                  unless(isTemplateInstantiation()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("function"),
-                     this);
+  Finder->addMatcher(
+      functionDecl(isDefinition(),
+                   hasBody(stmt(anyOf(compoundStmt(), coroutineBodyStmt()))),
+                   unless(isTemplateInstantiation()),
+                   unless(isExpansionInSystemHeader()))
+          .bind("function"),
+      this);
 }
 
 //===----------------------------------------------------------------------===//
@@ -416,7 +418,7 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   PinAnalysis &Analysis = analysis(*Result.Context);
   SmallVector<MoveEvent, 8> Moves;
-  MoveCollector(Analysis.model(), Moves).walk(Function->getBody());
+  MoveCollector(Analysis.model(), Moves).walk(userBody(Function));
   for (const MoveEvent &Move : Moves) {
     if (reportedElsewhere(Move, Function, Analysis, *Result.Context))
       continue;

@@ -119,14 +119,17 @@ std::optional<Operation> RejectedUseFinder::operationOf(const Expr *E) const {
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
     if (std::optional<SpecialMember> Member =
             rejected(Construct->getConstructor()))
-      return Operation{*Member, Construct->getType().getUnqualifiedType()};
+      return Operation{
+          *Member,
+          Construct->getType().getCanonicalType().getUnqualifiedType()};
   } else if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (Assign->getOperator() != OO_Equal)
       return std::nullopt;
     if (std::optional<SpecialMember> Member = rejected(
             dyn_cast_or_null<CXXMethodDecl>(Assign->getDirectCallee())))
-      return Operation{*Member,
-                       Assign->getArg(0)->getType().getUnqualifiedType()};
+      return Operation{
+          *Member,
+          Assign->getArg(0)->getType().getCanonicalType().getUnqualifiedType()};
   }
   return std::nullopt;
 }

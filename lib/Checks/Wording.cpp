@@ -15,6 +15,12 @@ using namespace clang;
 namespace pincheck {
 
 static std::string quoted(const NamedDecl *D) {
+  // A function object's call operator by its class (a customisation point
+  // object such as `start_t`): 'start_t::operator()'.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(D);
+      Method && Method->getOverloadedOperator() == OO_Call &&
+      !Method->getParent()->isLambda() && Method->getParent()->getIdentifier())
+    return "'" + Method->getParent()->getNameAsString() + "::operator()'";
   return "'" + D->getNameAsString() + "'";
 }
 

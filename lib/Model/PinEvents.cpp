@@ -471,6 +471,50 @@ PinEventFinder::computePinsThis(const CXXMethodDecl *MD) {
   return nullptr;
 }
 
+/// The parameter a member call is made on: `p.f()`, `p->f()`, `(*p).f()`.
+static const ParmVarDecl *calledOnParameter(const CXXMemberCallExpr *Call) {
+  const Expr *Object = Call->getImplicitObjectArgument();
+  if (!Object)
+    return nullptr;
+  Object = Object->IgnoreParenImpCasts();
+  if (const auto *Deref = dyn_cast<UnaryOperator>(Object);
+      Deref && Deref->getOpcode() == UO_Deref)
+    Object = Deref->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(Object);
+  return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+}
+
+std::shared_ptr<const PinCause>
+PinEventFinder::pinningCallOn(const ParmVarDecl *Param, const Stmt *Body) {
+  if (!Body)
+    return nullptr;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Body);
+      Call && calledOnParameter(Call) == Param)
+    if (auto Cause = pinsThis(Call->getMethodDecl()))
+      return Cause;
+  // A reference parameter handed on by reference to a pinning parameter
+  // (`tag_invoke(start, op)` in a customisation point object).
+  if (const auto *Call = dyn_cast<CallExpr>(Body);
+      Call && Param->getType()->isReferenceType())
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      const unsigned First =
+          isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+      for (unsigned I = First, E = Call->getNumArgs(); I < E; ++I) {
+        const auto *Ref =
+            dyn_cast<DeclRefExpr>(Call->getArg(I)->IgnoreParenImpCasts());
+        const unsigned Index = I - First;
+        if (Ref && Ref->getDecl() == Param && Index < Callee->getNumParams() &&
+            Callee->getParamDecl(Index)->getType()->isReferenceType())
+          if (auto Cause = pinsArgument(Callee, Index))
+            return Cause;
+      }
+    }
+  for (const Stmt *Child : Body->children())
+    if (auto Cause = pinningCallOn(Param, Child))
+      return Cause;
+  return nullptr;
+}
+
 std::shared_ptr<const PinCause>
 PinEventFinder::pinsArgument(const FunctionDecl *Callee, unsigned Index) {
   if (!Callee)
@@ -763,6 +807,16 @@ PinEventFinder::bodyKeepsArgument(const FunctionDecl *Definition,
   Collector.walk(Definition->getBody());
   // What the callee keeps in its own locals is gone after the call.
   llvm::erase_if(Escapes, [](const Escape &E) { return E.LocalHolder; });
+  // `op.start()` on the parameter, a member function that pins `*this`
+  // (a wrapper such as a `start` customisation point pins its argument).
+  if (Escapes.empty() && !KeepingMember)
+    if (auto Inner = pinningCallOn(Param, Definition->getBody())) {
+      auto Cause = std::make_shared<PinCause>();
+      Cause->TheKind = PinCause::Kind::CallsPinning;
+      Cause->Function = Definition;
+      Cause->Inner = std::move(Inner);
+      return Cause;
+    }
   // Kept elsewhere than in the object a constructor builds: a pin whatever
   // becomes of that object.
   for (const Escape &E : Escapes)
@@ -823,6 +877,8 @@ public:
         markTransient(Value);
     } else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(S)) {
       markTransient(MTE->getSubExpr());
+    } else if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S)) {
+      visitAwait(Await);
     }
     return true;
   }
@@ -883,6 +939,40 @@ private:
       add(Call, Target, PinKind::MemberCall, std::move(Cause),
           OnThis || PinEventFinder::namesWholeObject(Object),
           PinEventFinder::memberOf(Object));
+  }
+
+  /// `co_await W`: the awaiter's `await_suspend` is called on `W` (through
+  /// an opaque value the member call does not name), and when it lets
+  /// `this` escape (a wait list links the awaiter), `W` is pinned for the
+  /// suspension and, an lvalue, until its scope ends. A temporary awaiter
+  /// cannot be moved.
+  void visitAwait(const CoroutineSuspendExpr *Await) {
+    const Expr *Awaiter = Await->getCommonExpr();
+    const Expr *Suspend = Await->getSuspendExpr();
+    if (!Awaiter || !Suspend)
+      return;
+    const Decl *Target = PinEventFinder::objectOf(Awaiter);
+    const CXXMethodDecl *Method = awaitSuspendOf(Suspend);
+    if (!Target || !Method)
+      return;
+    if (auto Cause = Finder.pinsThis(Method))
+      add(Await, Target, PinKind::MemberCall, std::move(Cause),
+          PinEventFinder::namesWholeObject(Awaiter),
+          PinEventFinder::memberOf(Awaiter));
+  }
+
+  /// The `await_suspend` member a suspend expression calls.
+  static const CXXMethodDecl *awaitSuspendOf(const Stmt *S) {
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+      if (const CXXMethodDecl *Method = Call->getMethodDecl();
+          Method && Method->getIdentifier() &&
+          Method->getName() == "await_suspend")
+        return Method;
+    for (const Stmt *Child : S->children())
+      if (Child)
+        if (const CXXMethodDecl *Method = awaitSuspendOf(Child))
+          return Method;
+    return nullptr;
   }
 
   /// `Local`: the local variable the construction `At` initialises.
@@ -974,9 +1064,9 @@ void PinEventFinder::find(const FunctionDecl *FD,
     return;
   const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
   const CXXRecordDecl *Self = Method ? Method->getParent() : nullptr;
-  findCalls(Definition->getBody(), Self, Events);
+  findCalls(userBody(Definition), Self, Events);
   SmallVector<Escape, 4> Escapes;
-  EscapeCollector(addressOf, Self, Escapes, this).walk(Definition->getBody());
+  EscapeCollector(addressOf, Self, Escapes, this).walk(userBody(Definition));
   for (const Escape &E : Escapes) {
     auto Cause = std::make_shared<PinCause>();
     Cause->TheKind = PinCause::Kind::AddressStored;

@@ -116,6 +116,10 @@ public:
 private:
   std::optional<ConstructionPin> constructionPin(clang::QualType T,
                                                  unsigned &Depth);
+  /// Why a call in `Body` pins `Param`, if one does: a pinning member
+  /// function called on it, or a pinning reference parameter given it.
+  std::shared_ptr<const PinCause> pinningCallOn(const clang::ParmVarDecl *Param,
+                                                const clang::Stmt *Body);
   std::shared_ptr<const PinCause>
   computePinsThis(const clang::CXXMethodDecl *MD);
   std::shared_ptr<const PinCause>

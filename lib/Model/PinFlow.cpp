@@ -6,6 +6,7 @@
 
 #include "Model/PinFlow.h"
 #include "AST/ASTCompat.h"
+#include "AST/ASTUtils.h"
 #include "AST/BodyWalker.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -15,7 +16,7 @@ using namespace clang;
 namespace pincheck {
 
 PinFlow::PinFlow(const FunctionDecl *Function, ASTContext &Context) {
-  Stmt *Body = Function->getBody();
+  Stmt *Body = userBody(Function);
   this->Body = Body;
   if (!Body)
     return;

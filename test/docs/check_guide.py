@@ -2,7 +2,8 @@
 """Checks the C++ examples of a Markdown page against pincheck.
 
 Every ```cpp block is a translation unit. It must compile, and pincheck's
-warnings must be exactly the lines marked `// warning: <check-name>`.
+warnings must be exactly the lines marked `// warning: <check-name>`. A
+block is C++17 unless its first line says otherwise (`// C++20`).
 
 Usage: check_guide.py --pincheck=P --clangxx=C -I DIR page.md
 """
@@ -46,7 +47,10 @@ def main():
             with open(path, "w") as f:
                 f.write(code)
             where = f"{args.page}:{start}"
-            compiled = subprocess.run([args.clangxx, "-fsyntax-only", path] + flags,
+            block_flags = flags
+            if code.startswith("// C++20"):
+                block_flags = ["-std=c++20"] + flags[1:]
+            compiled = subprocess.run([args.clangxx, "-fsyntax-only", path] + block_flags,
                                       capture_output=True, text=True)
             if compiled.returncode != 0:
                 print(f"{where}: block does not compile\n{compiled.stderr}")
@@ -55,7 +59,7 @@ def main():
             expected = {(n, m.group("check"))
                         for n, line in enumerate(code.split("\n"), 1)
                         for m in [MARKER.search(line)] if m}
-            run = subprocess.run([args.pincheck, "--checks=-*,pin-*", path, "--"] + flags,
+            run = subprocess.run([args.pincheck, "--checks=-*,pin-*", path, "--"] + block_flags,
                                  capture_output=True, text=True)
             found = set()
             for line in (run.stdout + run.stderr).split("\n"):

@@ -113,6 +113,21 @@ struct Tabbed {
 // CHECK-FIXES-NEXT: {{^}}	Tabbed() = default;{{$}}
 // CHECK-FIXES-NEXT: {{^}}	Tabbed(const Tabbed &) = delete;{{$}}
 
+// A class template: the declarations use the injected class name, and the
+// instantiations keep their default construction and aggregate
+// initialisation.
+template <class T> struct Ring {
+  T slots[4];
+  T *head = slots;
+};
+// CHECK-FIXES:      {{^}}template <class T> struct Ring {{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Ring() = default;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Ring(const Ring &) = delete;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Ring &operator=(const Ring &) = delete;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Ring(Ring &&) = delete;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Ring &operator=(Ring &&) = delete;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  T slots[4];{{$}}
+
 // The repaired classes keep every correct use compiling (the fixed file is
 // compiled): default construction, which the declared constructors would
 // suppress without `T() = default;`, and aggregate initialisation, which
@@ -125,6 +140,8 @@ void uses() {
   Tokens Empty;
   Tabbed Tab{};
   Hidden Closed;
+  Ring<int> Ints;
+  Ring<char> Chars{};
   (void)Default, (void)Braced, (void)Aggregate, (void)Empty, (void)Tab,
-      (void)Closed;
+      (void)Closed, (void)Ints, (void)Chars;
 }

@@ -414,6 +414,19 @@ static const CXXMethodDecl *pinnedReceiver(const FunctionDecl *Function) {
 // Decision: a move event reached by a pin event of the same object.
 //===----------------------------------------------------------------------===//
 
+/// Linked into a Boost.Intrusive container: the hooks' copy constructors
+/// start unlinked, so a copy of a linked node is a new node and the linked
+/// one stays where the container points.
+static bool linkedByBoostIntrusive(const PinEvent *Event) {
+  const PinCause &Cause = *Event->Cause;
+  if (Cause.TheKind != PinCause::Kind::Api ||
+      Cause.Api != ApiReason::IntrusiveContainer || !Cause.Function)
+    return false;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Cause.Function);
+  return Method && StringRef(Method->getParent()->getQualifiedNameAsString())
+                       .starts_with("boost::intrusive::");
+}
+
 void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   PinAnalysis &Analysis = analysis(*Result.Context);
@@ -469,6 +482,9 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
                 {!Move.Subobject, Move.SubobjectMember, Move.Subobject},
                 Structural);
     if (!Reaching)
+      continue;
+    if (Move.Kind == MoveKind::Copy &&
+        llvm::all_of(Reaching.Events, linkedByBoostIntrusive))
       continue;
     diagnose(Move, Type, Reaching.Definite, Reaching.Events, nullptr,
              Structural ? &*Structural : nullptr);
@@ -592,7 +608,7 @@ void MoveAfterPinCheck::diagnose(const MoveEvent &Move, QualType Type,
   const std::string Pinned = Structural ? describeObject(Move.Object) : Object;
   for (const PinEvent *Event : Events) {
     diag(Event->At->getBeginLoc(), "%0 is pinned here: %1", DiagnosticIDs::Note)
-        << Pinned << describeCause(*Event->Cause);
+        << Pinned << describePinEvent(*Event);
     noteElsewhere(*Event->Cause, Event->At->getBeginLoc(),
                   Context.getSourceManager());
   }

@@ -270,7 +270,7 @@ void RawCopyCheck::diagnosePinned(const CallExpr *Call,
     for (const PinEvent *Event : Pins.Events) {
       diag(Event->At->getBeginLoc(), "%0 is pinned here: %1",
            DiagnosticIDs::Note)
-          << Object << describeCause(*Event->Cause);
+          << Object << describePinEvent(*Event);
       noteElsewhere(*Event->Cause, Event->At->getBeginLoc(),
                     Context.getSourceManager());
     }

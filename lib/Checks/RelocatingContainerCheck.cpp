@@ -89,7 +89,7 @@ void RelocatingContainerCheck::check(const MatchFinder::MatchResult &Result) {
     for (const PinEvent *Event : Verdict->PinnedElement.Events) {
       diag(Event->At->getBeginLoc(), "an element of %0 is pinned here: %1",
            DiagnosticIDs::Note)
-          << Container << describeCause(*Event->Cause);
+          << Container << describePinEvent(*Event);
       noteElsewhere(*Event->Cause, Event->At->getBeginLoc(),
                     *Result.SourceManager);
     }
@@ -135,7 +135,7 @@ void RelocatingContainerCheck::noteInsertedPins(const Relocation &R,
     for (const PinEvent *Event : Pins.Events) {
       diag(Event->At->getBeginLoc(), "%0 is pinned here: %1",
            DiagnosticIDs::Note)
-          << Name << describeCause(*Event->Cause);
+          << Name << describePinEvent(*Event);
       noteElsewhere(*Event->Cause, Event->At->getBeginLoc(),
                     Context.getSourceManager());
     }

@@ -96,6 +96,9 @@ static std::string describeOrigin(const AddressOrigin &Origin) {
     return Origin.Member
                ? "an object that holds the address of member " + Member
                : "an object that holds the address of the object itself";
+  case OriginKind::InPointee:
+    // Worded by notePointers: the member is not set, its pointee is.
+    break;
   }
   llvm_unreachable("unknown origin kind");
 }
@@ -120,7 +123,26 @@ void SelfReferentialTypeCheck::diagnoseFaults(const TypeSummary &Summary) {
   const ArrayRef<FixItHint> WarningFixes =
       Query ? ArrayRef<FixItHint>() : ArrayRef<FixItHint>(Fixes);
   newFinding();
-  if (First.Pointer) {
+  if (First.Pointer &&
+      Summary.Pointers[*First.Pointer].Origin.Kind == OriginKind::InPointee) {
+    // `owner_->head = this`: the pointee keeps the address; the member is
+    // the way to it.
+    const InteriorPointer &Pointer = Summary.Pointers[*First.Pointer];
+    const std::string What =
+        Pointer.Origin.Member
+            ? "address of member '" + Pointer.Origin.Member->getNameAsString() +
+                  "'"
+            : std::string("object's address");
+    const std::string Who = !Pointer.SetIn
+                                ? std::string("a default member initializer")
+                            : isa<CXXConstructorDecl>(Pointer.SetIn)
+                                ? std::string("its constructor")
+                                : "'" + Pointer.SetIn->getNameAsString() + "'";
+    diag(Record->getLocation(), "%select{copying|moving|copying or moving}0 "
+                                "%1 leaves the %3 that %4 stores through %2 "
+                                "pointing at the source object")
+        << Operation << Record << Pointer.Field << What << Who << WarningFixes;
+  } else if (First.Pointer) {
     const InteriorPointer &Pointer = Summary.Pointers[*First.Pointer];
     diag(Record->getLocation(), "%select{copying|moving|copying or moving}0 "
                                 "%1 leaves %2 pointing %select{into the source "
@@ -199,6 +221,10 @@ void SelfReferentialTypeCheck::notePointers(const TypeSummary &Summary) {
       continue;
     Explained.push_back(*Fault.Pointer);
     const InteriorPointer &Pointer = Summary.Pointers[*Fault.Pointer];
+    if (Pointer.Origin.Kind == OriginKind::InPointee) {
+      notePointeeStore(Pointer);
+      continue;
+    }
     diag(Pointer.Field->getLocation(), "interior pointer %0 declared here",
          DiagnosticIDs::Note)
         << Pointer.Field;
@@ -231,6 +257,28 @@ void SelfReferentialTypeCheck::notePointers(const TypeSummary &Summary) {
         diag(At, "%0 escapes here to %1%2", DiagnosticIDs::Note)
             << What << describeSink(Escape.Sink) << Site;
     }
+}
+
+/// `owner_->head = this`: where the address is stored, through which
+/// member, here or in another translation unit.
+void SelfReferentialTypeCheck::notePointeeStore(
+    const InteriorPointer &Pointer) {
+  SourceManager &SM = Pointer.Field->getASTContext().getSourceManager();
+  const bool ElsewhereOnly = !Pointer.Value && Pointer.Elsewhere;
+  SourceLocation At =
+      Pointer.Value ? Pointer.Value->getBeginLoc()
+      : ElsewhereOnly
+          ? locateSite(*Pointer.Elsewhere, Pointer.Field->getLocation(), SM)
+          : Pointer.Field->getLocation();
+  const std::string What =
+      Pointer.Origin.Member ? "the address of member '" +
+                                  Pointer.Origin.Member->getNameAsString() + "'"
+                            : std::string("the object's address");
+  const std::string Site =
+      ElsewhereOnly ? " (" + describeSite(*Pointer.Elsewhere) + ")" : "";
+  diag(At, "%0 is stored here in the object that %1 points to%2",
+       DiagnosticIDs::Note)
+      << What << Pointer.Field << Site;
 }
 
 /// An interior pointer set in another translation unit: there, in the

@@ -29,6 +29,7 @@ private:
   void diagnoseFaults(const TypeSummary &Summary);
   void notePointers(const TypeSummary &Summary);
   void notePointerElsewhere(const InteriorPointer &Pointer);
+  void notePointeeStore(const InteriorPointer &Pointer);
   void noteFaultyMembers(const TypeSummary &Summary);
   void noteAggregateRepair(const clang::CXXRecordDecl *Record);
   void noteRejectedUses(const TypeSummary &Summary);

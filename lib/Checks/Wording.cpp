@@ -71,6 +71,8 @@ std::string describeSink(const EscapeSink &Sink) {
                                            : "another object";
   case EscapeSink::Kind::Thread:
     return "a thread";
+  case EscapeSink::Kind::Pointee:
+    return "the object that " + quoted(Sink.Decl, Sink.Name) + " points to";
   }
   llvm_unreachable("unknown sink");
 }
@@ -93,6 +95,8 @@ static StringRef describeApi(ApiReason Reason) {
     return "libevent links the event into its base";
   case ApiReason::IntrusiveContainer:
     return "an intrusive container links the element in place";
+  case ApiReason::Loan:
+    return "an atomic_ref refers to the object for its whole lifetime";
   case ApiReason::PinningFunctions:
     return "it is listed in the PinningFunctions option";
   }
@@ -116,6 +120,12 @@ std::string describeCause(const PinCause &Cause) {
     return Function + " points " + Subject + " into the object";
   case PinCause::Kind::StoresOwnAddress:
     return Function + " stores the object's address in " + Subject;
+  case PinCause::Kind::StoresOwnAddressThrough:
+    return Function + " stores the object's address in the object that " +
+           Subject + " points to";
+  case PinCause::Kind::StoresMemberAddressThrough:
+    return Function + " stores the address of a member in the object that " +
+           Subject + " points to";
   case PinCause::Kind::HandsOutAddress:
     return Function + " hands the object's address to " +
            describeSink(Cause.Sink) + Because;
@@ -161,6 +171,24 @@ std::string describeCause(const PinCause &Cause) {
     return "its address is stored in " + describeSink(Cause.Sink);
   }
   llvm_unreachable("unknown pin cause");
+}
+
+std::string describePinEvent(const PinEvent &Event) {
+  // The wrappers between the statement and the function that keeps the
+  // address (the `start` customisation point's call operator) say nothing.
+  const PinCause *Cause = Event.Cause.get();
+  if (Event.Activity != PinActivity::Other)
+    while (Cause->TheKind == PinCause::Kind::CallsPinning && Cause->Inner)
+      Cause = Cause->Inner.get();
+  switch (Event.Activity) {
+  case PinActivity::Other:
+    return describeCause(*Cause);
+  case PinActivity::Start:
+    return "'start' began the operation, and " + describeCause(*Cause);
+  case PinActivity::Await:
+    return "'co_await' suspended on it, and " + describeCause(*Cause);
+  }
+  llvm_unreachable("unknown pin activity");
 }
 
 /// " contains 'm': ", " derives from 'B': ", " keeps its first elements

@@ -10,6 +10,7 @@
 #define PINCHECK_CHECKS_WORDING_H
 
 #include "Model/Causes.h"
+#include "Model/PinEvents.h"
 #include "Model/SelfReferenceModel.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
@@ -35,6 +36,11 @@ std::string describeSink(const EscapeSink &Sink);
 
 /// Why an event pins an object: "'start' points 'cur_' into the object".
 std::string describeCause(const PinCause &Cause);
+
+/// Why a pin event pins its object: its cause, led by what the statement
+/// does when it starts an operation or suspends on an awaiter ("'start'
+/// began the operation, and 'start' stores the object's address in 'Q'").
+std::string describePinEvent(const PinEvent &Event);
 
 /// Why objects of a type must not move: "'Buffer' points 'cur' into
 /// itself", "'Holder' contains 'node': ...".

@@ -43,6 +43,8 @@ enum class OriginKind {
   MemberBuffer,  ///< `m.data()`, `m.begin()`, `&m[i]`, a view over `m`.
   CapturedThis,  ///< A lambda or `std::bind` capturing `this`.
   HeldThis,      ///< An object constructed with one of the above.
+  InPointee,     ///< Stored in the object a member points to
+                 ///< (`owner_->head = this`): the member is the way there.
 };
 
 /// The answer for one expression: it derives from the object's address.

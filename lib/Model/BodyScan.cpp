@@ -250,11 +250,19 @@ bool MemberWriteCollector::enter(const Stmt *S) {
     const CXXMethodDecl *MD = Call->getMethodDecl();
     const Expr *Object = Call->getImplicitObjectArgument();
     if (MD && Object) {
+      const bool Storing = MD->getIdentifier() &&
+                           isStoringMember(MD->getName()) && !takesRange(Call);
       if (const FieldDecl *Field = AddressOriginFinder::ownMember(Object)) {
-        if (MD->getIdentifier() && isStoringMember(MD->getName()) &&
-            !takesRange(Call))
+        // `q_->push(x)` stores in what `q_` points to, not in `q_`.
+        const bool Through = Object->getType()->isPointerType();
+        if (Storing)
           for (const Expr *Arg : Call->arguments())
-            add(Field, Arg);
+            add(Field, Arg, Through);
+      } else if (const FieldDecl *Owner = pointeeOfOwnMember(Object);
+                 Owner && Storing) {
+        // `owner_->waiters.push_back(this)`.
+        for (const Expr *Arg : Call->arguments())
+          add(Owner, Arg, /*ThroughPointee=*/true);
       } else if (FollowCalls &&
                  isa<CXXThisExpr>(Object->IgnoreParenImpCasts())) {
         SmallVector<const Expr *, 4> Args(Call->arguments());

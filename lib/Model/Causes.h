@@ -60,6 +60,9 @@ struct EscapeSink {
     OtherObject,
     /// A `std::thread` or `std::jthread`.
     Thread,
+    /// The object a member of the object itself points to (`Decl`, the
+    /// member: `owner_->head = this`).
+    Pointee,
   };
   Kind TheKind = Kind::OtherObject;
   /// The function, the storing member or the global; null otherwise.
@@ -80,6 +83,8 @@ enum class ApiReason {
   LibevWatcher,       ///< libev links the watcher into the loop.
   LibeventEvent,      ///< libevent links the event into its base.
   IntrusiveContainer, ///< An intrusive container links the element.
+  Loan,               ///< `std::atomic_ref` lends the object for its
+                      ///< lifetime.
   PinningFunctions,   ///< Listed in the `PinningFunctions` option.
 };
 
@@ -87,33 +92,37 @@ enum class ApiReason {
 /// a member function pins `*this` because it calls another that does.
 struct PinCause {
   enum class Kind {
-    DeclaredPinsThis,    ///< `Function` is declared PIN_PINS_THIS.
-    SetsInteriorPointer, ///< `Function` points `Subject` into the object.
-    StoresOwnAddress,    ///< `Function` stores the object's address in
-                         ///< `Subject`.
-    HandsOutAddress,     ///< `Function` hands the object's address to `Sink`.
-    HandsOutMember,      ///< `Function` hands member `Subject`'s address to
-                         ///< `Sink`.
-    CallsPinning,        ///< `Function` calls a function that pins it.
-    PinsMember,          ///< `Function` pins member `Subject`.
-    DeclaredPins,        ///< Parameter `Subject` of `Function` is PIN_PINS.
-    Api,                 ///< `Function` keeps the address (`Api`).
-    StoresArgument,      ///< `Function` stores the address in `Sink`.
-    StoresInMember,      ///< `Function` stores the address in member
-                         ///< `Subject` of the object it constructs.
-    EscapingFunctions,   ///< `Function` is in the EscapingFunctions option.
-    TakesCallable,       ///< `Function` takes the callable as a type-erased
-                         ///< callable by value or `&&`, which may outlive
-                         ///< the call.
-    KeepsCallable,       ///< `Function` is a library function that keeps the
-                         ///< callables it is given (Qt, Asio).
-    StoresCallable,      ///< `Function` stores the callable given as
-                         ///< parameter `Subject` beyond the call.
-    AssumedKept,         ///< `Function`, out of sight, takes the callable as
-                         ///< parameter `Subject`, a `const` reference to a
-                         ///< type-erased callable: assumed kept.
-    PinFunction,         ///< `pin::pin` pins it.
-    AddressStored,       ///< Its address is stored in `Sink`.
+    DeclaredPinsThis,        ///< `Function` is declared PIN_PINS_THIS.
+    SetsInteriorPointer,     ///< `Function` points `Subject` into the object.
+    StoresOwnAddress,        ///< `Function` stores the object's address in
+                             ///< `Subject`.
+    StoresOwnAddressThrough, ///< `Function` stores the object's address
+                             ///< in the object member `Subject` points
+                             ///< to (`owner_->head = this`).
+    StoresMemberAddressThrough, ///< The same with a member's address.
+    HandsOutAddress,   ///< `Function` hands the object's address to `Sink`.
+    HandsOutMember,    ///< `Function` hands member `Subject`'s address to
+                       ///< `Sink`.
+    CallsPinning,      ///< `Function` calls a function that pins it.
+    PinsMember,        ///< `Function` pins member `Subject`.
+    DeclaredPins,      ///< Parameter `Subject` of `Function` is PIN_PINS.
+    Api,               ///< `Function` keeps the address (`Api`).
+    StoresArgument,    ///< `Function` stores the address in `Sink`.
+    StoresInMember,    ///< `Function` stores the address in member
+                       ///< `Subject` of the object it constructs.
+    EscapingFunctions, ///< `Function` is in the EscapingFunctions option.
+    TakesCallable,     ///< `Function` takes the callable as a type-erased
+                       ///< callable by value or `&&`, which may outlive
+                       ///< the call.
+    KeepsCallable,     ///< `Function` is a library function that keeps the
+                       ///< callables it is given (Qt, Asio).
+    StoresCallable,    ///< `Function` stores the callable given as
+                       ///< parameter `Subject` beyond the call.
+    AssumedKept,       ///< `Function`, out of sight, takes the callable as
+                       ///< parameter `Subject`, a `const` reference to a
+                       ///< type-erased callable: assumed kept.
+    PinFunction,       ///< `pin::pin` pins it.
+    AddressStored,     ///< Its address is stored in `Sink`.
   };
   Kind TheKind = Kind::AddressStored;
   const clang::NamedDecl *Function = nullptr;

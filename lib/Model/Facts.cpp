@@ -73,28 +73,28 @@ template <typename E> struct Names;
   }
 
 using PK = PinCause::Kind;
-PINCHECK_NAMES(PinCause::Kind, {PK::DeclaredPinsThis, "declared-pins-this"},
-               {PK::SetsInteriorPointer, "sets-interior-pointer"},
-               {PK::StoresOwnAddress, "stores-own-address"},
-               {PK::HandsOutAddress, "hands-out-address"},
-               {PK::HandsOutMember, "hands-out-member"},
-               {PK::CallsPinning, "calls-pinning"},
-               {PK::PinsMember, "pins-member"},
-               {PK::DeclaredPins, "declared-pins"}, {PK::Api, "api"},
-               {PK::StoresArgument, "stores-argument"},
-               {PK::StoresInMember, "stores-in-member"},
-               {PK::EscapingFunctions, "escaping-functions"},
-               {PK::TakesCallable, "takes-callable"},
-               {PK::KeepsCallable, "keeps-callable"},
-               {PK::StoresCallable, "stores-callable"},
-               {PK::AssumedKept, "assumed-kept"},
-               {PK::PinFunction, "pin-function"},
-               {PK::AddressStored, "address-stored"});
+PINCHECK_NAMES(
+    PinCause::Kind, {PK::DeclaredPinsThis, "declared-pins-this"},
+    {PK::SetsInteriorPointer, "sets-interior-pointer"},
+    {PK::StoresOwnAddress, "stores-own-address"},
+    {PK::StoresOwnAddressThrough, "stores-own-address-through"},
+    {PK::StoresMemberAddressThrough, "stores-member-address-through"},
+    {PK::HandsOutAddress, "hands-out-address"},
+    {PK::HandsOutMember, "hands-out-member"},
+    {PK::CallsPinning, "calls-pinning"}, {PK::PinsMember, "pins-member"},
+    {PK::DeclaredPins, "declared-pins"}, {PK::Api, "api"},
+    {PK::StoresArgument, "stores-argument"},
+    {PK::StoresInMember, "stores-in-member"},
+    {PK::EscapingFunctions, "escaping-functions"},
+    {PK::TakesCallable, "takes-callable"},
+    {PK::KeepsCallable, "keeps-callable"},
+    {PK::StoresCallable, "stores-callable"}, {PK::AssumedKept, "assumed-kept"},
+    {PK::PinFunction, "pin-function"}, {PK::AddressStored, "address-stored"});
 using SK = EscapeSink::Kind;
 PINCHECK_NAMES(EscapeSink::Kind, {SK::Function, "function"},
                {SK::Container, "container"}, {SK::OwnMember, "own-member"},
                {SK::Global, "global"}, {SK::OtherObject, "other-object"},
-               {SK::Thread, "thread"});
+               {SK::Thread, "thread"}, {SK::Pointee, "pointee"});
 using AR = ApiReason;
 PINCHECK_NAMES(ApiReason, {AR::PosixObject, "posix"}, {AR::ZlibStream, "zlib"},
                {AR::Bzip2Stream, "bzip2"}, {AR::LibuvLoop, "libuv-loop"},
@@ -102,7 +102,7 @@ PINCHECK_NAMES(ApiReason, {AR::PosixObject, "posix"}, {AR::ZlibStream, "zlib"},
                {AR::LibevWatcher, "libev-watcher"},
                {AR::LibeventEvent, "libevent-event"},
                {AR::IntrusiveContainer, "intrusive-container"},
-               {AR::PinningFunctions, "pinning-functions"});
+               {AR::Loan, "loan"}, {AR::PinningFunctions, "pinning-functions"});
 PINCHECK_NAMES(StorageKind, {StorageKind::Inline, "inline"},
                {StorageKind::OwnedHeap, "owned-heap"},
                {StorageKind::SmallBuffer, "small-buffer"});
@@ -110,7 +110,8 @@ PINCHECK_NAMES(OriginKind, {OriginKind::ThisPointer, "this"},
                {OriginKind::MemberAddress, "member-address"},
                {OriginKind::MemberBuffer, "member-buffer"},
                {OriginKind::CapturedThis, "captured-this"},
-               {OriginKind::HeldThis, "held-this"});
+               {OriginKind::HeldThis, "held-this"},
+               {OriginKind::InPointee, "in-pointee"});
 #undef PINCHECK_NAMES
 } // namespace
 

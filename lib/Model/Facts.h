@@ -38,7 +38,7 @@ namespace pincheck {
 class PinAnalysis;
 
 /// The version of the facts' format; a store of another version is rebuilt.
-inline constexpr unsigned FactsVersion = 1;
+inline constexpr unsigned FactsVersion = 2;
 
 /// A member of the object given an address derived from that same object.
 struct WriteFact {

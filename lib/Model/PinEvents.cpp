@@ -292,6 +292,15 @@ PinEventFinder::constructionPin(QualType T, unsigned &Depth) {
       continue;
     }
     const InteriorPointer &Pointer = Summary->Pointers[*Fault.Pointer];
+    if ((!Pointer.SetIn || isa<CXXConstructorDecl>(Pointer.SetIn)) &&
+        Pointer.Origin.Kind == OriginKind::InPointee) {
+      // The constructor stored its address through the member.
+      Pin.Why.TheKind = TypeCause::Kind::HandsOutAddress;
+      Pin.Why.Sink = pointeeSink(Pointer);
+      Pin.Why.Function = Pointer.SetIn;
+      Pin.Why.Elsewhere = Pointer.Elsewhere;
+      return Pin;
+    }
     if (!Pointer.SetIn || isa<CXXConstructorDecl>(Pointer.SetIn)) {
       Pin.Why.TheKind = TypeCause::Kind::InteriorPointer;
       Pin.Why.Pointer = Pointer.Field;
@@ -403,8 +412,12 @@ PinEventFinder::setsFaultyPointer(const CXXMethodDecl *MD) {
                                                 Summary->LatentFaults))
       if (Fault.Pointer && Summary->Pointers[*Fault.Pointer].Field->getName() ==
                                Write.Field->getName())
-        return makeCause(Origin->Member ? PinCause::Kind::SetsInteriorPointer
-                                        : PinCause::Kind::StoresOwnAddress,
+        return makeCause(Origin->Kind == OriginKind::InPointee
+                             ? (Origin->Member
+                                    ? PinCause::Kind::StoresMemberAddressThrough
+                                    : PinCause::Kind::StoresOwnAddressThrough)
+                         : Origin->Member ? PinCause::Kind::SetsInteriorPointer
+                                          : PinCause::Kind::StoresOwnAddress,
                          MD, Write.Field);
   }
   return nullptr;
@@ -741,6 +754,8 @@ PinEventFinder::computePinsArgument(const FunctionDecl *FD, unsigned Index,
     if (const ParmVarDecl *Param = annotatedPinsParam(FD, Index))
       return makeCause(PinCause::Kind::DeclaredPins, FD, Param);
   if (std::optional<ApiReason> Reason = Api.pinningArgument(FD, Index)) {
+    // A loan lasts as long as the object it is lent to.
+    IntoNewObject = *Reason == ApiReason::Loan;
     auto Cause = std::make_shared<PinCause>();
     Cause->TheKind = PinCause::Kind::Api;
     Cause->Function = FD;
@@ -888,8 +903,40 @@ private:
            std::shared_ptr<const PinCause> Cause, bool Whole = true,
            const ValueDecl *Member = nullptr, const VarDecl *Holder = nullptr) {
     if (Object)
-      Events.push_back(
-          {Object, At, Kind, std::move(Cause), Whole, Member, Holder});
+      Events.push_back({Object, At, Kind, std::move(Cause), Whole, Member,
+                        Holder,
+                        isa<CoroutineSuspendExpr>(At) ? PinActivity::Await
+                        : startsOperation(At)         ? PinActivity::Start
+                                                      : PinActivity::Other});
+  }
+
+  /// A call that starts an operation state: a member or free `start`, the
+  /// `start` customisation point object (`start_t`), or
+  /// `tag_invoke(start_t, op)`.
+  static bool startsOperation(const Stmt *At) {
+    const auto *Call = dyn_cast<CallExpr>(At);
+    if (!Call)
+      return false;
+    auto IsStartTag = [](QualType T) {
+      const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
+      return Record && Record->getIdentifier() &&
+             Record->getName() == "start_t";
+    };
+    if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call))
+      return Operator->getOperator() == OO_Call && Call->getNumArgs() > 0 &&
+             IsStartTag(Call->getArg(0)->getType());
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier())
+      return false;
+    // An operation state's `start` is `noexcept` and returns nothing
+    // ([exec.opstate]); a thread's or a timer's need not be.
+    if (Callee->getName() == "start") {
+      const auto *Proto = Callee->getType()->getAs<FunctionProtoType>();
+      return Proto && Proto->isNothrow() &&
+             Callee->getReturnType()->isVoidType();
+    }
+    return Callee->getName() == "tag_invoke" && Call->getNumArgs() > 1 &&
+           IsStartTag(Call->getArg(0)->getType());
   }
 
   /// `Watcher W(T);`: the construction of a local object.

@@ -34,6 +34,14 @@ enum class PinKind {
   Escape,          ///< Event 5: the address stored outside the function.
 };
 
+/// What the pinning statement does to the object, when it is one of the
+/// things Rust pins a future for (docs/model.md, "Pin events").
+enum class PinActivity {
+  Other,
+  Start, ///< `start(op)` in any spelling: the operation began.
+  Await, ///< `co_await w`: the coroutine suspended on the awaiter.
+};
+
 /// An object becoming pinned at a statement.
 struct PinEvent {
   /// The object (see `PinEventFinder::objectOf`).
@@ -51,6 +59,7 @@ struct PinEvent {
   /// with its scope (docs/model.md, "How long a pin lasts"); null when the
   /// holder outlives the function.
   const clang::VarDecl *Holder = nullptr;
+  PinActivity Activity = PinActivity::Other;
 };
 
 class PinEventFinder : public CalleeSummaries {

@@ -78,8 +78,26 @@ static bool isIntrusiveInsertion(const FunctionDecl *Callee, unsigned Index) {
          llvm::is_contained({"llvm::simple_ilist", "llvm::iplist_impl"}, Owner);
 }
 
+/// `std::atomic_ref<T> R(x)` (and Boost's) lends `x` to `R` for `R`'s
+/// lifetime; its copies share the loan.
+static bool isLoan(const FunctionDecl *Callee, unsigned Index) {
+  const auto *Constructor = dyn_cast<CXXConstructorDecl>(Callee);
+  if (!Constructor || Index != 0 || Constructor->getNumParams() != 1 ||
+      Constructor->isCopyOrMoveConstructor())
+    return false;
+  QualType Param = Constructor->getParamDecl(0)->getType();
+  if (!Param->isLValueReferenceType())
+    return false;
+  std::string Owner = Constructor->getParent()->getQualifiedNameAsString();
+  return llvm::is_contained(
+      {"std::atomic_ref", "boost::atomic_ref", "boost::atomics::atomic_ref"},
+      Owner);
+}
+
 std::optional<ApiReason> PinningApi::pinningArgument(const FunctionDecl *Callee,
                                                      unsigned Index) const {
+  if (Callee && isLoan(Callee, Index))
+    return ApiReason::Loan;
   if (!Callee || !Callee->getIdentifier())
     return std::nullopt;
   StringRef Name = Callee->getName();

@@ -530,6 +530,11 @@ SelfReferenceModel::mustNotMoveOwn(const TypeSummary &Summary, QualType Shown) {
     Why.Why.Pointer = Pointer.Field;
     Why.Why.Function = Pointer.SetIn;
     Why.Why.Elsewhere = Pointer.Elsewhere;
+    if (Pointer.Origin.Kind == OriginKind::InPointee) {
+      Why.Why.Pointer = nullptr;
+      Why.Why.Sink = pointeeSink(Pointer);
+      return Because(TypeCause::Kind::HandsOutAddress, Record);
+    }
     return Because(TypeCause::Kind::InteriorPointer, Why.Why.Pointer);
   }
   if (!Summary.Escapes.empty()) {
@@ -687,18 +692,21 @@ private:
                isStoringMember(Call->getMethodDecl()->getName()) &&
                !takesRange(Call))
         for (const Expr *Arg : Call->arguments())
-          add(Call->getImplicitObjectArgument(), Arg);
+          // `op.q->push(&op)` stores in what `op.q` points to.
+          add(Call->getImplicitObjectArgument(), Arg,
+              Call->getImplicitObjectArgument()->getType()->isPointerType());
       return true;
     }
 
   private:
-    void add(const Expr *Target, const Expr *Value) {
+    void add(const Expr *Target, const Expr *Value,
+             bool ThroughPointee = false) {
       const ValueDecl *Root = rootOf(Target);
       if (!Root)
         return;
       if (const FieldDecl *Field =
               AddressOriginFinder::memberOf(Target, Root)) {
-        Writes.push_back({Field, Value});
+        Writes.push_back({Field, Value, /*Conditional=*/false, ThroughPointee});
         Roots.push_back(Root);
       }
     }
@@ -767,7 +775,7 @@ SelfReferenceModel::originOfWrite(const MemberWrite &Write) {
     return originOfWrite(Write.Field, Write.Value);
   std::optional<AddressOrigin> Origin = Origins.ofValue(Write.Value);
   if (Origin)
-    Origin->Kind = OriginKind::HeldThis;
+    Origin->Kind = OriginKind::InPointee;
   return Origin;
 }
 
@@ -874,10 +882,17 @@ void SelfReferenceModel::findInteriorPointers(TypeSummary &Summary) {
     }
     SmallVector<MemberWrite, 8> Writes;
     MemberWriteCollector(Writes, /*FollowCalls=*/true).collectFunction(MD);
-    for (const MemberWrite &Write : Writes)
-      AddPointer(Write, Definition);
     SmallVector<AddressEscape, 2> Escapes;
     collectEscapes(Record, Definition, Escapes);
+    // `q_->push(this)` stores through `q_` and hands the address to
+    // `push`: one fact, told as the escape.
+    for (const MemberWrite &Write : Writes)
+      if (!Write.ThroughPointee ||
+          llvm::none_of(Escapes, [&](const AddressEscape &Escape) {
+            return Escape.At == Write.Value->IgnoreParenImpCasts() ||
+                   Escape.At == Write.Value;
+          }))
+        AddPointer(Write, Definition);
     for (AddressEscape &Escape : Escapes)
       addEscape(Summary, std::move(Escape));
   };

@@ -47,6 +47,14 @@ struct InteriorPointer {
   std::optional<FactSite> Elsewhere;
 };
 
+/// Where an address stored through `Pointer` (`owner_->head = this`) goes.
+inline EscapeSink pointeeSink(const InteriorPointer &Pointer) {
+  EscapeSink Sink;
+  Sink.TheKind = EscapeSink::Kind::Pointee;
+  Sink.Decl = Pointer.Field;
+  return Sink;
+}
+
 /// `this` (or the address of a member) handed out by a constructor.
 struct AddressEscape {
   const clang::Expr *At = nullptr;

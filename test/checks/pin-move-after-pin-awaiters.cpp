@@ -44,7 +44,7 @@ Task lvalueAwaiter(Event &E) {
   co_await W;
   Waiter Moved = std::move(W);
 // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: moving 'W' of type 'Waiter' after it was pinned [pin-move-after-pin]
-// CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'W' is pinned here: 'await_suspend' stores the object's address in 'Owner'
+// CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'W' is pinned here: 'co_await' suspended on it, and 'await_suspend' stores the object's address in the object that 'Owner' points to
 }
 
 // A move in a coroutine body without any awaiter: analysed as well.
@@ -53,7 +53,7 @@ Task explicitSuspend(Event &E) {
   W.await_suspend(std::noop_coroutine());
   Waiter Moved = std::move(W);
 // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: moving 'W' of type 'Waiter' after it was pinned [pin-move-after-pin]
-// CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'W' is pinned here: 'await_suspend' stores the object's address in 'Owner'
+// CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'W' is pinned here: 'await_suspend' stores the object's address in the object that 'Owner' points to
   co_return;
 }
 

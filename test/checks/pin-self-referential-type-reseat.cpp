@@ -29,10 +29,10 @@ private:
 };
 // Positive twin: the same back-pointer, moved without re-seating it.
 class Gadget {
-// CHECK-MESSAGES: :[[@LINE-1]]:7: warning: moving 'Gadget' leaves 'D' pointing at the source object [pin-self-referential-type]
-// CHECK-MESSAGES: :[[@LINE+10]]:28: note: interior pointer 'D' declared here
-// CHECK-MESSAGES: :[[@LINE+3]]:38: note: 'D' is set here to an object that holds the address of the object itself
-// CHECK-MESSAGES: :[[@LINE-4]]:7: note: implicit move constructor and move assignment operator copy 'D' unchanged
+// CHECK-MESSAGES: :[[@LINE-1]]:7: warning: moving 'Gadget' leaves the object's address that its constructor stores through 'D' pointing at the source object [pin-self-referential-type]
+// CHECK-MESSAGES: :[[@LINE+4]]:38: note: the object's address is stored here in the object that 'D' points to
+// CHECK-MESSAGES: :[[@LINE-3]]:7: note: implicit move constructor and move assignment operator copy 'D' unchanged
+//
 public:
   Gadget() : D(new Private) { D->Q = this; }
 

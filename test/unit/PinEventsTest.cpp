@@ -144,6 +144,64 @@ TEST(PinEvents, ConstructionPinOnlyForTypesWithWrongOperations) {
   EXPECT_FALSE(F.Finder.constructionPin(Type("Plain")));
 }
 
+TEST(PinEvents, StartCallsAreNamed) {
+  Fixture F(R"cpp(
+    struct Queue { void push(void *p); };
+    struct Op {
+      Queue *q;
+      void start() noexcept { q->push(this); }
+      void restart() noexcept { q->push(this); }
+    };
+    struct start_t {
+      template <class O> void operator()(O &o) const noexcept { o.start(); }
+    };
+    inline constexpr start_t start{};
+    void f(Queue &q) {
+      Op a{&q}; a.start();
+      Op b{&q}; start(b);
+      Op c{&q}; c.restart();
+    })cpp");
+  ASSERT_TRUE(F.AST);
+  SmallVector<PinEvent, 4> Events;
+  F.Finder.find(F.find<FunctionDecl>("f"), Events);
+  ASSERT_EQ(Events.size(), 3u);
+  EXPECT_EQ(Events[0].Object, F.find<VarDecl>("a"));
+  EXPECT_EQ(Events[0].Activity, PinActivity::Start);
+  EXPECT_EQ(Events[1].Object, F.find<VarDecl>("b"));
+  EXPECT_EQ(Events[1].Activity, PinActivity::Start);
+  // Negative twin: another member that pins is not a start.
+  EXPECT_EQ(Events[2].Object, F.find<VarDecl>("c"));
+  EXPECT_EQ(Events[2].Activity, PinActivity::Other);
+}
+
+TEST(PinningApi, AtomicRefLendsItsArgument) {
+  Fixture F(R"cpp(
+    namespace std {
+    template <class T> struct atomic_ref {
+      explicit atomic_ref(T &t);
+      atomic_ref(const atomic_ref &);
+    };
+    template <class T> struct other_ref { explicit other_ref(T &t); };
+    }
+    void f(int &x) {
+      std::atomic_ref<int> r(x);
+      std::atomic_ref<int> s(r);
+      std::other_ref<int> o(x);
+    })cpp");
+  ASSERT_TRUE(F.AST);
+  auto Constructors =
+      match(cxxConstructExpr(hasDeclaration(cxxConstructorDecl().bind("ctor")))
+                .bind("e"),
+            F.AST->getASTContext());
+  ASSERT_EQ(Constructors.size(), 3u);
+  auto Ctor = [&](unsigned I) {
+    return Constructors[I].getNodeAs<CXXConstructorDecl>("ctor");
+  };
+  EXPECT_EQ(F.Api.pinningArgument(Ctor(0), 0), ApiReason::Loan);
+  EXPECT_FALSE(F.Api.pinningArgument(Ctor(1), 0)); // a copy shares the loan
+  EXPECT_FALSE(F.Api.pinningArgument(Ctor(2), 0));
+}
+
 TEST(PinningApi, ModelEntriesAndOptions) {
   Fixture F(R"cpp(
     struct uv_loop_s; typedef uv_loop_s uv_loop_t; struct uv_timer_t;

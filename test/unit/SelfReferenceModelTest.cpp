@@ -45,6 +45,42 @@ TEST(SelfReferenceModel, PointerToAnotherObjectIsNotInterior) {
   EXPECT_TRUE(J->Summary->Faults.empty());
 }
 
+TEST(SelfReferenceModel, AddressStoredThroughAPointerMemberIsInThePointee) {
+  // `m->waiters = this` and `q->push(this)`: the pointee keeps the address.
+  auto J = judge(R"cpp(
+    struct Mutex { void *waiters = nullptr; };
+    struct T {
+      Mutex *m;
+      void suspend() { m->waiters = this; }
+    };)cpp");
+  ASSERT_TRUE(J->Summary);
+  ASSERT_EQ(J->Summary->Pointers.size(), 1u);
+  EXPECT_EQ(J->Summary->Pointers[0].Field->getName(), "m");
+  EXPECT_EQ(J->Summary->Pointers[0].Origin.Kind, OriginKind::InPointee);
+
+  // A storing call through the pointer member hands the address to the
+  // call: one escape, no interior pointer.
+  auto Call = judge(R"cpp(
+    struct Queue { void push(void *p); };
+    struct T {
+      Queue *q;
+      void start() noexcept { q->push(this); }
+    };)cpp");
+  ASSERT_TRUE(Call->Summary);
+  EXPECT_TRUE(Call->Summary->Pointers.empty());
+  EXPECT_EQ(Call->Summary->Escapes.size(), 1u);
+
+  // Negative twin: a container member of the object itself holds it.
+  auto Own = judge(R"cpp(
+    struct T {
+      std::vector<T *> self;
+      void start() { self.push_back(this); }
+    };)cpp");
+  ASSERT_TRUE(Own->Summary);
+  ASSERT_EQ(Own->Summary->Pointers.size(), 1u);
+  EXPECT_NE(Own->Summary->Pointers[0].Origin.Kind, OriginKind::InPointee);
+}
+
 TEST(SelfReferenceModel, OwnedHeapTargetMakesOnlyCopyWrong) {
   auto J =
       judge("struct T { std::vector<int> v; int *p; T() : p(v.data()) {} };");

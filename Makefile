@@ -37,7 +37,7 @@ PACKAGES := $(foreach v,$(LLVMS),$(call llvm_packages,$(v))) \
   cmake ninja-build g++ libgtest-dev python3 zlib1g-dev libuv1-dev \
   libcurl4-openssl-dev qt6-base-dev qtbase5-dev python3-jsonschema \
   python3-yaml time \
-  libabsl-dev libfmt-dev libboost-dev dpkg-dev file neovim \
+  libabsl-dev libfmt-dev libboost-dev libasio-dev dpkg-dev file neovim \
   clang-format-$(CLANG_FORMAT_LLVM)
 # The tests also compile against the libc++ of the LLVM under test. Debian's
 # libc++-N-dev packages conflict with each other: installing one removes

@@ -88,7 +88,8 @@ config.substitutions.append(("%llvm_include", os.path.join(llvm_root, "include")
 if os.path.isdir(os.path.join(llvm_root, "include", "c++", "v1")):
     config.available_features.add("libcxx")
 for feature, header in [("qt6", "/usr/include/x86_64-linux-gnu/qt6/QtCore/qtypeinfo.h"),
-                        ("qt5", "/usr/include/x86_64-linux-gnu/qt5/QtCore/qtypeinfo.h")]:
+                        ("qt5", "/usr/include/x86_64-linux-gnu/qt5/QtCore/qtypeinfo.h"),
+                        ("asio", "/usr/include/asio.hpp")]:
     if os.path.exists(header):
         config.available_features.add(feature)
 

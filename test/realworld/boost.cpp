@@ -9,6 +9,8 @@
 #include <boost/container/small_vector.hpp>
 #include <boost/container/static_vector.hpp>
 #include <boost/intrusive/list.hpp>
+#include <boost/intrusive/set.hpp>
+#include <boost/intrusive/slist.hpp>
 
 #include <algorithm>
 #include <cstring>
@@ -96,4 +98,68 @@ void copyBytes(boost::container::small_vector<int, 4> &Dst,
 void copyStaticBytes(boost::container::static_vector<int, 4> &Dst,
                      const boost::container::static_vector<int, 4> &Src) {
   std::memcpy(static_cast<void *>(&Dst), &Src, sizeof(Src));
+}
+
+// Other hooks and containers: a set linked by a base hook, a list by a
+// member hook, an slist. Moving a linked element is reported; a copy of a
+// linked element starts unlinked (the hooks' copy constructors), so it is
+// a new node and the linked one stays in place.
+struct Deadline : bi::set_base_hook<> {
+  int At = 0;
+  std::string Name;
+  friend bool operator<(const Deadline &A, const Deadline &B) {
+    return A.At < B.At;
+  }
+};
+struct Job {
+  std::string Name;
+  bi::list_member_hook<> Hook;
+};
+using JobList =
+    bi::list<Job, bi::member_hook<Job, bi::list_member_hook<>, &Job::Hook>>;
+struct Frame : bi::slist_base_hook<> {
+  int Depth = 0;
+};
+
+void moveLinkedDeadline(bi::set<Deadline> &Timers,
+                        std::vector<Deadline> &Fired) {
+  Deadline D;
+  Timers.insert(D);
+  Fired.push_back(std::move(D));
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: moving 'D' of type 'Deadline' after it was pinned [pin-move-after-pin]
+// CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'D' is pinned here: 'insert' keeps the address: an intrusive container links the element in place
+  Timers.clear();
+}
+void moveLinkedJob(JobList &Jobs) {
+  Job J;
+  Jobs.push_front(J);
+  Job Taken = std::move(J);
+// CHECK-MESSAGES: :[[@LINE-1]]:15: warning: moving 'J' of type 'Job' after it was pinned [pin-move-after-pin]
+// CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'J' is pinned here: 'push_front' keeps the address: an intrusive container links the element in place
+  Jobs.clear();
+}
+void swapLinkedFrame(bi::slist<Frame> &Stack, Frame &Other) {
+  Frame F;
+  Stack.push_front(F);
+  std::swap(F, Other);
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: swapping 'F' of type 'Frame' after it was pinned [pin-move-after-pin]
+// CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'F' is pinned here: 'push_front' keeps the address: an intrusive container links the element in place
+  Stack.clear();
+}
+
+// Negative twins: an unlinked element moved before it is linked, a copy of
+// a linked one, and an element moved after the container unlinked it.
+void unlinkedMoved(bi::set<Deadline> &Timers, std::vector<Deadline> &Spare) {
+  Deadline D;
+  Spare.push_back(std::move(D));
+  Timers.insert(Spare.back());
+  Timers.clear();
+}
+void copyLinked(bi::set<Deadline> &Timers, std::vector<Deadline> &Log) {
+  Deadline D;
+  Timers.insert(D);
+  Log.push_back(D);
+  Deadline Snapshot = D;
+  (void)Snapshot;
+  Timers.clear();
 }

@@ -21,6 +21,23 @@ struct connect_t {
 inline constexpr connect_t connect{};
 } // namespace stdexec
 
+// std::execution (P2300R10, C++26): the same shapes as stdexec's. No
+// standard library the tests use ships it yet; the test header declares it
+// where the standard puts it.
+namespace std::execution {
+struct start_t {
+  template <class Op> void operator()(Op &O) const noexcept { O.start(); }
+};
+inline constexpr start_t start{};
+struct connect_t {
+  template <class Sender, class Receiver>
+  auto operator()(Sender &&S, Receiver R) const {
+    return std::forward<Sender>(S).connect(std::move(R));
+  }
+};
+inline constexpr connect_t connect{};
+} // namespace std::execution
+
 namespace unifex {
 // libunifex: `start(op)` dispatches to `tag_invoke(start, op)`.
 inline namespace cpos {

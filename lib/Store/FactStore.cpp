@@ -288,8 +288,11 @@ static std::optional<Value> readJSON(const llvm::Twine &Path) {
 }
 
 static llvm::Error writeAtomically(StringRef Path, StringRef Text) {
-  if (std::error_code EC =
-          llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
+  // As `mkdir -p` would: the umask decides, not LLVM's owner-and-group
+  // default (the store may create the build directory's own parents).
+  if (std::error_code EC = llvm::sys::fs::create_directories(
+          llvm::sys::path::parent_path(Path), /*IgnoreExisting=*/true,
+          llvm::sys::fs::perms::all_all))
     return llvm::createFileError(Path, EC);
   return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
     OS << Text;

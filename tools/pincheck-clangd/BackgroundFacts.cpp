@@ -12,7 +12,16 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Threading.h"
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
 #include <optional>
+#include <sys/wait.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 using namespace llvm;
 
@@ -77,6 +86,57 @@ static sys::TimePoint<> newestRecord(StringRef Store) {
   return Newest;
 }
 
+/// Runs `Args` with no input and no output and its standard error in
+/// `Log`, and waits for it. The child ends with pincheck-clangd however
+/// that ends (Linux's parent-death signal): an editor's exit must not leave
+/// a run writing into a store nobody reads, or into a build directory
+/// deleted meanwhile. `llvm::sys::ExecuteAndWait` cannot ask for that.
+static int runTied(const std::vector<std::string> &Args, StringRef Log,
+                   std::string &Error) {
+  std::vector<std::string> Copies(Args);
+  std::vector<char *> Argv;
+  for (std::string &Arg : Copies)
+    Argv.push_back(Arg.data());
+  Argv.push_back(nullptr);
+  std::string LogPath = Log.str();
+  const pid_t Parent = getpid();
+  const pid_t Pid = fork();
+  if (Pid < 0) {
+    Error = "cannot start '" + Args[0] + "': " + std::strerror(errno);
+    return -1;
+  }
+  if (Pid == 0) {
+    // The child: only async-signal-safe calls until exec.
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != Parent)
+      _exit(127);
+#endif
+    int Null = open("/dev/null", O_RDWR);
+    int Err = open(LogPath.c_str(), O_WRONLY | O_TRUNC);
+    if (Null >= 0) {
+      dup2(Null, STDIN_FILENO);
+      dup2(Null, STDOUT_FILENO);
+    }
+    if (Err >= 0)
+      dup2(Err, STDERR_FILENO);
+    execv(Argv[0], Argv.data());
+    _exit(127);
+  }
+  int Status = 0;
+  while (waitpid(Pid, &Status, 0) < 0)
+    if (errno != EINTR) {
+      Error = std::string("cannot wait for the background facts: ") +
+              std::strerror(errno);
+      return -1;
+    }
+  if (WIFSIGNALED(Status)) {
+    Error = "ended by signal " + std::to_string(WTERMSIG(Status));
+    return -1;
+  }
+  return WIFEXITED(Status) ? WEXITSTATUS(Status) : -1;
+}
+
 /// One `pincheck --facts-only` over the database, niced when `nice` is
 /// there, on half the cores: the editor's own analyses come first.
 void BackgroundFacts::runFor(const std::string &Directory) {
@@ -91,13 +151,9 @@ void BackgroundFacts::runFor(const std::string &Directory) {
     elog("cannot create a log file for the background facts of {0}", Directory);
     return;
   }
-  std::vector<StringRef> Args(Command.begin(), Command.end());
-  std::optional<StringRef> Redirects[] = {StringRef(""), StringRef(""),
-                                          StringRef(Log)};
   const sys::TimePoint<> Before = newestRecord(storeOf(Directory));
   std::string Error;
-  const int Status =
-      sys::ExecuteAndWait(Args[0], Args, std::nullopt, Redirects, 0, 0, &Error);
+  const int Status = runTied(Command, Log, Error);
   std::string Summary;
   if (auto Text = MemoryBuffer::getFile(Log)) {
     StringRef Output = (*Text)->getBuffer().rtrim();

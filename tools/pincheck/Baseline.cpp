@@ -121,7 +121,12 @@ BaselineOutcome applyBaseline(std::vector<clang::tidy::ClangTidyError> Errors,
                         relativePath(Error.Message.FilePath, Root),
                         fingerprint(Error, Root, Positions)};
     Outcome.Current.push_back(Entry);
-    if (Accepted && Accepted->suppress(Entry)) {
+    // A baseline written before the pin event was part of the fingerprint
+    // names the finding by its line alone.
+    BaselineEntry Legacy = Entry;
+    if (Accepted)
+      Legacy.Fingerprint = lineFingerprint(Error, Root, Positions);
+    if (Accepted && (Accepted->suppress(Entry) || Accepted->suppress(Legacy))) {
       ++Outcome.SuppressedByBaseline;
       continue;
     }

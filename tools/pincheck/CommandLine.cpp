@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
@@ -126,6 +127,19 @@ static cl::opt<std::string> WriteBaseline(
     cl::desc("Write the current findings to this baseline file and exit 0"),
     cl::init(""), cl::value_desc("file"), cl::cat(PincheckCategory));
 
+static cl::opt<std::string>
+    DiffRef("diff",
+            cl::desc("Report only the findings on lines changed since this git "
+                     "revision (git diff REF), or whose pin or move is on one"),
+            cl::init(""), cl::value_desc("ref"), cl::cat(PincheckCategory));
+
+static cl::opt<std::string> DiffFile(
+    "diff-file",
+    cl::desc("Report only the findings on lines this unified diff adds or "
+             "changes (paths relative to --source-root, a leading b/ "
+             "dropped), or whose pin or move is on one"),
+    cl::init(""), cl::value_desc("patch"), cl::cat(PincheckCategory));
+
 static cl::opt<std::string> WarningsAsErrors(
     "warnings-as-errors",
     cl::desc("Globs of checks whose findings are reported as errors"),
@@ -204,6 +218,7 @@ static std::vector<HelpGroup> helpGroups() {
       HelpGroup{"OUTPUT", Options{&Format, &Output, &SourceRoot, &DocsBaseUrl}},
       HelpGroup{"FIXES", Options{&Fix, &FixNotes, &FixErrors, &ExportFixes}},
       HelpGroup{"BASELINE", Options{&BaselineFile, &WriteBaseline}},
+      HelpGroup{"CHANGES", Options{&DiffRef, &DiffFile}},
       HelpGroup{"WHOLE PROGRAM",
                 Options{&NoWholeProgram, &FactStoreDir, &FactsOnly,
                         std::addressof(MergeFacts)}},
@@ -223,6 +238,9 @@ static const char HelpExamples[] = R"(EXAMPLES:
   Whole-program facts built by CI shards, then merged:
     pincheck -p build --facts-only --fact-store=shard1 src/a.cpp
     pincheck -p build --merge-facts=shard1,shard2
+  A pull request: only the findings on the lines it changes:
+    pincheck -p build --diff=origin/main --format=sarif --output=pr.sarif
+    git diff -U0 origin/main | pincheck -p build --diff-file=/dev/stdin
   Adopting pincheck: record today's findings once, then fail on new ones:
     pincheck -p build --write-baseline=.pincheck-baseline.json
     pincheck -p build --baseline=.pincheck-baseline.json
@@ -535,6 +553,39 @@ static Error chooseFactStore(Invocation &Run) {
   return Error::success();
 }
 
+/// --diff and --diff-file: the changed lines, read before the analysis so
+/// that a bad patch or revision fails at once.
+static Error readChanges(Invocation &Run) {
+  if (!DiffRef.empty() && !DiffFile.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "--diff and --diff-file cannot be combined");
+  if (!DiffRef.empty()) {
+    Expected<ChangedLines> Changes =
+        ChangedLines::fromGit(DiffRef, Run.SourceRoot);
+    if (!Changes)
+      return createStringError(inconvertibleErrorCode(),
+                               "invalid --diff '" + DiffRef +
+                                   "': " + toString(Changes.takeError()));
+    Run.Changes = std::move(*Changes);
+  }
+  if (!DiffFile.empty()) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Text =
+        MemoryBuffer::getFileOrSTDIN(DiffFile, /*IsText=*/true);
+    if (!Text)
+      return createStringError(inconvertibleErrorCode(),
+                               "cannot read --diff-file '" + DiffFile +
+                                   "': " + Text.getError().message());
+    Expected<ChangedLines> Changes =
+        ChangedLines::fromPatch((*Text)->getBuffer(), Run.SourceRoot);
+    if (!Changes)
+      return createStringError(inconvertibleErrorCode(),
+                               "invalid --diff-file '" + DiffFile +
+                                   "': " + toString(Changes.takeError()));
+    Run.Changes = std::move(*Changes);
+  }
+  return Error::success();
+}
+
 /// The inputs and what they bring: sources, configuration files, baseline.
 static Error checkInputs(Invocation &Run) {
   Run.Files.assign(SourcePaths.begin(), SourcePaths.end());
@@ -561,7 +612,7 @@ static Error checkInputs(Invocation &Run) {
       return Read.takeError();
     Run.Accepted = std::move(*Read);
   }
-  return Error::success();
+  return readChanges(Run);
 }
 
 Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {

@@ -11,6 +11,7 @@
 
 #include "Analysis.h"
 #include "Baseline.h"
+#include "ChangedLines.h"
 #include "TidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Error.h"
@@ -57,6 +58,8 @@ struct Invocation {
   std::unique_ptr<clang::tooling::CompilationDatabase> Compilations;
   /// The baseline read from `BaselineFile`.
   std::optional<Baseline> Accepted;
+  /// --diff or --diff-file: only findings on these lines are reported.
+  std::optional<ChangedLines> Changes;
 };
 
 /// Parses and checks the command line and the inputs it names (sources,

@@ -129,14 +129,43 @@ std::string relativePath(StringRef File, StringRef Root) {
   return std::string(Path);
 }
 
-StringRef PositionResolver::fingerprint(StringRef Check, StringRef RelativePath,
-                                        unsigned Line,
+StringRef PositionResolver::fingerprint(StringRef Key,
                                         function_ref<std::string()> Compute) {
-  std::string Key = (Check + "\n" + RelativePath + "\n" + Twine(Line)).str();
   auto [It, Inserted] = Fingerprints.try_emplace(Key);
   if (Inserted)
     It->second = Compute();
   return It->second;
+}
+
+bool isPathStep(StringRef Note) {
+  return Note.contains(" is pinned here: ") ||
+         Note.contains(" is pinned from its construction: ") ||
+         Note.contains(" is set here ") || Note.contains(" escapes here") ||
+         Note.contains(" hands out ") || Note.contains(" hands the object's") ||
+         Note.contains(" owns the object through 'pin::Pin'") ||
+         (Note.contains(" points '") && Note.contains(" into "));
+}
+
+static std::string hash(StringRef Text) {
+  return utohexstr(xxh3_64bits(Text), /*LowerCase=*/true, /*Width=*/16);
+}
+
+std::string lineFingerprint(const ClangTidyError &Error, StringRef Root,
+                            PositionResolver &Positions) {
+  SourcePosition Position =
+      Positions.resolve(Error.Message.FilePath, Error.Message.FileOffset);
+  std::string Path = relativePath(Error.Message.FilePath, Root);
+  std::string Key = "line\n" + Error.DiagnosticName + "\n" + Path + "\n" +
+                    std::to_string(Position.Line);
+  return Positions
+      .fingerprint(
+          Key,
+          [&] {
+            return hash(
+                Error.DiagnosticName + "\n" + Path + "\n" +
+                Positions.lineText(Position.File, Position.Line).trim().str());
+          })
+      .str();
 }
 
 std::string fingerprint(const ClangTidyError &Error, StringRef Root,
@@ -144,17 +173,19 @@ std::string fingerprint(const ClangTidyError &Error, StringRef Root,
   SourcePosition Position =
       Positions.resolve(Error.Message.FilePath, Error.Message.FileOffset);
   std::string Path = relativePath(Error.Message.FilePath, Root);
-  return Positions
-      .fingerprint(
-          Error.DiagnosticName, Path, Position.Line,
-          [&] {
-            std::string Text =
-                Error.DiagnosticName + "\n" + Path + "\n" +
-                Positions.lineText(Position.File, Position.Line).trim().str();
-            return utohexstr(xxh3_64bits(Text), /*LowerCase=*/true,
-                             /*Width=*/16);
-          })
-      .str();
+  std::string Text =
+      Error.DiagnosticName + "\n" + Path + "\n" + Error.Message.Message + "\n" +
+      Positions.lineText(Position.File, Position.Line).trim().str();
+  for (const auto &Note : Error.Notes) {
+    if (Note.FilePath.empty() || !isPathStep(Note.Message))
+      continue;
+    SourcePosition Step = Positions.resolve(Note.FilePath, Note.FileOffset);
+    Text += "\n" + relativePath(Note.FilePath, Root) + "\n" +
+            Positions.lineText(Step.File, Step.Line).trim().str();
+  }
+  // The text is the key: thousands of findings on one long line hash it
+  // once, not once each.
+  return Positions.fingerprint(Text, [&] { return hash(Text); }).str();
 }
 
 } // namespace pincheck

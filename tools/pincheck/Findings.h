@@ -33,10 +33,9 @@ public:
   SourcePosition resolve(llvm::StringRef File, unsigned Offset);
   /// The text of the line `Line` of `File`, without its line break.
   llvm::StringRef lineText(llvm::StringRef File, unsigned Line);
-  /// The fingerprint of the check `Check` on line `Line` of `File`, named
-  /// `RelativePath` in reports; `Compute` computes it when it is new.
-  llvm::StringRef fingerprint(llvm::StringRef Check,
-                              llvm::StringRef RelativePath, unsigned Line,
+  /// The fingerprint memoised under `Key`; `Compute` computes it when it
+  /// is new.
+  llvm::StringRef fingerprint(llvm::StringRef Key,
                               llvm::function_ref<std::string()> Compute);
 
 private:
@@ -59,11 +58,25 @@ mergeFindings(std::vector<clang::tidy::ClangTidyError> Errors);
 /// Whether the error is a compile error rather than a finding.
 bool isCompileError(const clang::tidy::ClangTidyError &Error);
 
-/// A fingerprint of a finding that survives edits elsewhere in the file:
-/// the check, the file relative to `Root`, and the flagged line's text
-/// without surrounding white space.
+/// Whether a note is a step of the path to the finding: where the object
+/// was pinned, where the interior pointer was set or the address handed out
+/// (the notes of pin-move-after-pin and pin-relocating-container that say
+/// why). The other notes are advice (fix-its, alternatives) or lists.
+bool isPathStep(llvm::StringRef Note);
+
+/// A fingerprint of a finding that survives edits elsewhere in the file and
+/// moves of the code: the check, the file relative to `Root`, the message
+/// (which names the object and its type), the flagged line's text and the
+/// text of its path steps' lines (the pin event), without surrounding white
+/// space and without line numbers.
 std::string fingerprint(const clang::tidy::ClangTidyError &Error,
                         llvm::StringRef Root, PositionResolver &Positions);
+
+/// The fingerprint of pincheck 0.x before the pin event was part of it:
+/// the check, the file and the flagged line's text. Baselines written with
+/// it still match.
+std::string lineFingerprint(const clang::tidy::ClangTidyError &Error,
+                            llvm::StringRef Root, PositionResolver &Positions);
 
 /// `File` relative to `Root` when it is below it, else `File`.
 std::string relativePath(llvm::StringRef File, llvm::StringRef Root);

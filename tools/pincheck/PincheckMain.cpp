@@ -197,6 +197,16 @@ int main(int argc, const char **argv) {
     return Outcome.CompileError ? UsageOrCompileError : NoFindings;
   }
 
+  // A change's findings: those its lines touch (compile errors stay).
+  unsigned Unchanged = 0;
+  if (Run.Changes)
+    llvm::erase_if(Outcome.Reported, [&](const ClangTidyError &Finding) {
+      const bool Outside =
+          !isCompileError(Finding) && !Run.Changes->touches(Finding, Positions);
+      Unchanged += Outside;
+      return Outside;
+    });
+
   if (Error E =
           writeReport(Run, Outcome.Reported, Outcome.CompileError, Positions))
     return fail(std::move(E));
@@ -205,6 +215,8 @@ int main(int argc, const char **argv) {
   Summary.countFindings(Outcome.Reported);
   if (Accepted)
     Summary.setBaseline(Outcome.SuppressedByBaseline, Accepted->stale());
+  if (Run.Changes)
+    Summary.setUnchanged(Unchanged);
   if (Analysed.WholeProgram.Enabled)
     Summary.setWholeProgram(Analysed.WholeProgram);
   Summary.print(errs(), secondsSince(Start));

@@ -9,6 +9,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
+#include <optional>
 
 using namespace clang::tidy;
 using namespace llvm;
@@ -184,6 +185,39 @@ static json::Array sarifRelatedLocations(const ClangTidyError &Finding,
   return Related;
 }
 
+/// The path from the pin (and the interior pointer's assignment, where it
+/// is the cause) to the move, for GitHub code scanning's "show paths": one
+/// thread flow, the steps in the order the notes give them, then the move.
+static std::optional<json::Array> sarifCodeFlows(const ClangTidyError &Finding,
+                                                 const ReportOptions &Options,
+                                                 PositionResolver &Positions) {
+  StringRef Check = Finding.DiagnosticName;
+  if (Check != "pin-move-after-pin" && Check != "pin-relocating-container")
+    return std::nullopt;
+  json::Array Steps;
+  auto Step = [&](StringRef File, unsigned Offset, StringRef Text) {
+    Steps.push_back(json::Object{
+        {"location",
+         json::Object{
+             {"physicalLocation",
+              physicalLocation(Positions.resolve(File, Offset), Options)},
+             {"message", json::Object{{"text", Text}}}}},
+        {"nestingLevel", 0},
+        {"executionOrder", static_cast<int64_t>(Steps.size() + 1)}});
+  };
+  for (const auto &Note : Finding.Notes)
+    if (!Note.FilePath.empty() && isPathStep(Note.Message))
+      Step(Note.FilePath, Note.FileOffset, Note.Message);
+  if (Steps.empty())
+    return std::nullopt;
+  Step(Finding.Message.FilePath, Finding.Message.FileOffset,
+       Finding.Message.Message);
+  return json::Array{json::Object{
+      {"message", json::Object{{"text", "from the pin to the move"}}},
+      {"threadFlows",
+       json::Array{json::Object{{"locations", std::move(Steps)}}}}}};
+}
+
 /// The fix-it of a finding, as artifact changes (one per file).
 static json::Array sarifArtifactChanges(const ClangTidyError &Finding,
                                         const ReportOptions &Options) {
@@ -220,11 +254,17 @@ static json::Object sarifResult(const ClangTidyError &Finding,
       {"locations", json::Array{json::Object{
                         {"physicalLocation", physicalLocation(At, Options)}}}},
       {"partialFingerprints",
-       json::Object{{"pincheckLineHash/v1",
-                     fingerprint(Finding, Options.SourceRoot, Positions)}}}};
+       json::Object{
+           {"pincheckFindingHash/v2",
+            fingerprint(Finding, Options.SourceRoot, Positions)},
+           {"pincheckLineHash/v1",
+            lineFingerprint(Finding, Options.SourceRoot, Positions)}}}};
   json::Array Related = sarifRelatedLocations(Finding, Options, Positions);
   if (!Related.empty())
     Result["relatedLocations"] = std::move(Related);
+  if (std::optional<json::Array> Flows =
+          sarifCodeFlows(Finding, Options, Positions))
+    Result["codeFlows"] = std::move(*Flows);
   json::Array Changes = sarifArtifactChanges(Finding, Options);
   if (!Changes.empty())
     Result["fixes"] = json::Array{json::Object{

@@ -41,6 +41,8 @@ void RunSummary::print(raw_ostream &OS, double Seconds) const {
        << counted(Baseline->Stale, "stale baseline entry",
                   "stale baseline entries")
        << ")";
+  if (Unchanged)
+    OS << ", " << *Unchanged << " on unchanged lines";
   if (WholeProgram)
     OS << "; facts of " << WholeProgram->FactsReused << " reused, "
        << WholeProgram->Summarised << " summarised; findings of "

@@ -28,6 +28,8 @@ public:
     Baseline = BaselineCounts{Suppressed, Stale};
   }
   void setWholeProgram(const WholeProgramStats &Stats) { WholeProgram = Stats; }
+  /// --diff: findings left out because no line of theirs changed.
+  void setUnchanged(unsigned Count) { Unchanged = Count; }
   unsigned findings() const { return Findings; }
 
   /// `pincheck: 3 translation units, 2 findings (...); ...; 1.2 s`.
@@ -44,6 +46,7 @@ private:
   std::map<std::string, unsigned> ByCheck;
   std::optional<BaselineCounts> Baseline;
   std::optional<WholeProgramStats> WholeProgram;
+  std::optional<unsigned> Unchanged;
 };
 
 } // namespace pincheck

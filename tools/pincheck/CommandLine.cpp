@@ -14,6 +14,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -186,6 +187,20 @@ static cl::list<std::string> MergeFacts(
              "repeat it or separate stores with commas"),
     cl::CommaSeparated, cl::value_desc("dir"), cl::cat(PincheckCategory));
 
+static cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Analyse only shard K of N of the translation units (1 <= K <= "
+             "N): the same split on every machine, balanced by the sources' "
+             "sizes"),
+    cl::init(""), cl::value_desc("K/N"), cl::cat(PincheckCategory));
+
+static cl::list<std::string> MergeReports(
+    "merge-reports",
+    cl::desc("Merge the shards' JSON reports, SARIF logs or baselines into "
+             "one (--output, else standard output), and do nothing else; "
+             "repeat it or separate files with commas"),
+    cl::CommaSeparated, cl::value_desc("file"), cl::cat(PincheckCategory));
+
 static void printVersion(raw_ostream &OS) {
   OS << PINCHECK_VERSION_LINE("pincheck") << "\n";
 }
@@ -223,6 +238,7 @@ static std::vector<HelpGroup> helpGroups() {
                 Options{&NoWholeProgram, &FactStoreDir, &FactsOnly,
                         std::addressof(MergeFacts)}},
       HelpGroup{"RUN", Options{&Jobs}},
+      HelpGroup{"SHARDS", Options{&Shard, std::addressof(MergeReports)}},
   };
 }
 
@@ -241,6 +257,10 @@ static const char HelpExamples[] = R"(EXAMPLES:
   A pull request: only the findings on the lines it changes:
     pincheck -p build --diff=origin/main --format=sarif --output=pr.sarif
     git diff -U0 origin/main | pincheck -p build --diff-file=/dev/stdin
+  A CI matrix of three machines, then one report:
+    pincheck -p build --shard=2/3 --format=sarif --output=shard-2.sarif
+    pincheck --merge-reports=shard-1.sarif,shard-2.sarif,shard-3.sarif \
+      --output=pincheck.sarif
   Adopting pincheck: record today's findings once, then fail on new ones:
     pincheck -p build --write-baseline=.pincheck-baseline.json
     pincheck -p build --baseline=.pincheck-baseline.json
@@ -450,6 +470,17 @@ static Expected<Invocation> fromOptions() {
   Result.WholeProgram.Enabled = !NoWholeProgram;
   Result.WholeProgram.FactsOnly = FactsOnly;
   Result.MergeFacts.assign(MergeFacts.begin(), MergeFacts.end());
+  Result.MergeReports.assign(MergeReports.begin(), MergeReports.end());
+  if (!Shard.empty()) {
+    auto [K, N] = StringRef(Shard).split('/');
+    unsigned Index = 0, Count = 0;
+    if (K.getAsInteger(10, Index) || N.getAsInteger(10, Count) || Count == 0 ||
+        Index == 0 || Index > Count)
+      return usageError("invalid --shard", Shard,
+                        "expected K/N with 1 <= K <= N, as in 2/8");
+    Result.ShardIndex = Index;
+    Result.ShardCount = Count;
+  }
   if (!SourceRoot.empty())
     if (Error E = checkDirectory("--source-root", SourceRoot))
       return std::move(E);
@@ -586,6 +617,41 @@ static Error readChanges(Invocation &Run) {
   return Error::success();
 }
 
+/// Shard `Index` of `Count` of `Files`: the largest sources first, each to
+/// the shard with the fewest bytes so far (ties to the lower shard), so the
+/// split depends only on the files and their sizes, not on the machine or
+/// the database's order. A shard may be empty.
+static std::vector<std::string> shardOf(const std::vector<std::string> &Files,
+                                        unsigned Index, unsigned Count) {
+  std::vector<std::pair<uint64_t, std::string>> Sized;
+  for (const std::string &File : Files) {
+    uint64_t Size = 0;
+    if (sys::fs::file_size(File, Size))
+      Size = 0;
+    Sized.emplace_back(Size, File);
+  }
+  llvm::sort(Sized, [](const auto &A, const auto &B) {
+    return A.first != B.first ? A.first > B.first : A.second < B.second;
+  });
+  std::vector<uint64_t> Load(Count, 0);
+  StringSet<> Mine;
+  for (const auto &[Size, File] : Sized) {
+    unsigned Lightest = 0;
+    for (unsigned I = 1; I < Count; ++I)
+      if (Load[I] < Load[Lightest])
+        Lightest = I;
+    Load[Lightest] += std::max<uint64_t>(Size, 1);
+    if (Lightest + 1 == Index)
+      Mine.insert(File);
+  }
+  // Analysed and reported in the database's order, as without --shard.
+  std::vector<std::string> Ordered;
+  for (const std::string &File : Files)
+    if (Mine.contains(File))
+      Ordered.push_back(File);
+  return Ordered;
+}
+
 /// The inputs and what they bring: sources, configuration files, baseline.
 static Error checkInputs(Invocation &Run) {
   Run.Files.assign(SourcePaths.begin(), SourcePaths.end());
@@ -598,6 +664,9 @@ static Error checkInputs(Invocation &Run) {
     return createStringError(inconvertibleErrorCode(),
                              "no input files: name them, or pass -p with a "
                              "compilation database");
+  // A shard may be empty: more machines than units is not an error.
+  if (Run.ShardCount)
+    Run.Files = shardOf(Run.Files, Run.ShardIndex, Run.ShardCount);
   if (!Run.ListChecks)
     if (Error E = checkSources(Run.Files))
       return E;
@@ -649,6 +718,17 @@ Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
   Expected<Invocation> Result = fromOptions();
   if (!Result)
     return Result.takeError();
+  if (!Result->MergeReports.empty()) {
+    // Reads reports, not sources: its output's format is theirs.
+    if (!SourcePaths.empty() || !BuildPath.empty() || Result->ShardCount)
+      return createStringError(inconvertibleErrorCode(),
+                               "--merge-reports reads reports only: it takes "
+                               "no sources, -p or --shard");
+    if (!Result->Output.empty())
+      if (Error E = checkWritable("--output", Result->Output))
+        return std::move(E);
+    return Result;
+  }
   if (Error E = checkAnalysisOptions(*Result))
     return std::move(E);
   if (Error E = checkOutputs(*Result))

@@ -52,6 +52,12 @@ struct Invocation {
   WholeProgramOptions WholeProgram;
   /// Stores to merge into the store (--merge-facts), and nothing else.
   std::vector<std::string> MergeFacts;
+  /// Reports to merge (--merge-reports), and nothing else.
+  std::vector<std::string> MergeReports;
+  /// --shard=K/N: analyse shard `ShardIndex` (from 1) of `ShardCount`;
+  /// 0 for all.
+  unsigned ShardIndex = 0;
+  unsigned ShardCount = 0;
 
   /// The compile commands of `Files`: the flags after `--`, the database of
   /// -p or the one beside the first source, with the extra arguments.

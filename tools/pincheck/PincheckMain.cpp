@@ -22,6 +22,7 @@
 #include "CommandLine.h"
 #include "Findings.h"
 #include "InputChecks.h"
+#include "MergeReports.h"
 #include "Report.h"
 #include "Summary.h"
 #include "TidyOptions.h"
@@ -136,6 +137,19 @@ static int mergeStores(const Invocation &Run) {
   return NoFindings;
 }
 
+/// --merge-reports: one report from the shards'; exit 1 when it has
+/// findings, as the whole run would have.
+static int mergeShardReports(const Invocation &Run) {
+  Expected<MergedReport> Merged = mergeReports(Run.MergeReports, Run.Output);
+  if (!Merged)
+    return fail(Merged.takeError());
+  errs() << "pincheck: merged " << Run.MergeReports.size() << " "
+         << Merged->Kind << (Run.MergeReports.size() == 1 ? "" : "s") << ": "
+         << Merged->Findings
+         << (Merged->Findings == 1 ? " finding" : " findings") << "\n";
+  return Merged->Findings && Merged->Kind != "baseline" ? Findings : NoFindings;
+}
+
 /// --facts-only: the store brought up to date, and a line that says how.
 using Clock = std::chrono::steady_clock;
 
@@ -172,6 +186,8 @@ int main(int argc, const char **argv) {
     return listChecks(Run);
   if (!Run.MergeFacts.empty())
     return mergeStores(Run);
+  if (!Run.MergeReports.empty())
+    return mergeShardReports(Run);
   const Clock::time_point Start = Clock::now();
   if (Run.WholeProgram.FactsOnly)
     return buildFacts(Run, Start);

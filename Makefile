@@ -36,7 +36,7 @@ llvm_packages = clang-$(1) clang-tidy-$(1) llvm-$(1)-dev llvm-$(1)-tools \
 PACKAGES := $(foreach v,$(LLVMS),$(call llvm_packages,$(v))) \
   cmake ninja-build g++ libgtest-dev python3 zlib1g-dev libuv1-dev \
   libcurl4-openssl-dev qt6-base-dev qtbase5-dev python3-jsonschema \
-  python3-yaml time git \
+  python3-yaml time git chromium distcc \
   libabsl-dev libfmt-dev libboost-dev libasio-dev dpkg-dev file neovim \
   clang-format-$(CLANG_FORMAT_LLVM)
 # The tests also compile against the libc++ of the LLVM under test. Debian's

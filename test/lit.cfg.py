@@ -37,6 +37,7 @@ config.substitutions.append(("%llvm_version", config.llvm_version))
 config.substitutions.append(("%cmake", config.cmake))
 config.substitutions.append(("%cpack", config.cpack))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%chromium", "/usr/bin/chromium"))
 config.substitutions.append(("%clang_format", config.clang_format))
 # Before %pincheck, of which it starts like.
 config.substitutions.insert(0, ("%pincheck_src", src))
@@ -89,7 +90,8 @@ if os.path.isdir(os.path.join(llvm_root, "include", "c++", "v1")):
     config.available_features.add("libcxx")
 for feature, header in [("qt6", "/usr/include/x86_64-linux-gnu/qt6/QtCore/qtypeinfo.h"),
                         ("qt5", "/usr/include/x86_64-linux-gnu/qt5/QtCore/qtypeinfo.h"),
-                        ("asio", "/usr/include/asio.hpp")]:
+                        ("asio", "/usr/include/asio.hpp"),
+                        ("chromium", "/usr/bin/chromium")]:
     if os.path.exists(header):
         config.available_features.add(feature)
 

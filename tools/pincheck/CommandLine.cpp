@@ -89,8 +89,9 @@ static cl::opt<std::string> ExcludeHeaderFilter(
 static cl::opt<std::string>
     Format("format",
            cl::desc("Output format: text (clang-style diagnostics, the "
-                    "default), json (pincheck's JSON) or sarif (SARIF 2.1.0)"),
-           cl::init("text"), cl::value_desc("text|json|sarif"),
+                    "default), json (pincheck's JSON), sarif (SARIF 2.1.0) or "
+                    "html (a static site in the directory --output names)"),
+           cl::init("text"), cl::value_desc("text|json|sarif|html"),
            cl::cat(PincheckCategory));
 
 static cl::opt<std::string> Output("output",
@@ -256,7 +257,7 @@ static const char HelpExamples[] = R"(EXAMPLES:
     pincheck -p build --merge-facts=shard1,shard2
   A pull request: only the findings on the lines it changes:
     pincheck -p build --diff=origin/main --format=sarif --output=pr.sarif
-    git diff -U0 origin/main | pincheck -p build --diff-file=/dev/stdin
+    git diff -U0 origin/main | pincheck -p build --diff-file=-
   A CI matrix of three machines, then one report:
     pincheck -p build --shard=2/3 --format=sarif --output=shard-2.sarif
     pincheck --merge-reports=shard-1.sarif,shard-2.sarif,shard-3.sarif \
@@ -264,6 +265,8 @@ static const char HelpExamples[] = R"(EXAMPLES:
   Adopting pincheck: record today's findings once, then fail on new ones:
     pincheck -p build --write-baseline=.pincheck-baseline.json
     pincheck -p build --baseline=.pincheck-baseline.json
+  A report to open in a browser, with the path from each pin to its move:
+    pincheck -p build --format=html --output=pincheck-report
   Apply the fix-its of the warnings:
     pincheck -p build --fix
 
@@ -427,7 +430,10 @@ static Expected<OutputFormat> parseFormat(StringRef Value) {
     return OutputFormat::Json;
   if (Value == "sarif")
     return OutputFormat::Sarif;
-  return usageError("invalid --format", Value, "expected text, json or sarif");
+  if (Value == "html")
+    return OutputFormat::Html;
+  return usageError("invalid --format", Value,
+                    "expected text, json, sarif or html");
 }
 
 static Expected<unsigned> parseJobs(StringRef Value) {
@@ -489,6 +495,9 @@ static Expected<Invocation> fromOptions() {
   return std::move(Result);
 }
 
+/// An option that names no file.
+static const std::string Empty;
+
 /// The options that name no file: filters, checks, the configuration file.
 static Error checkAnalysisOptions(const Invocation &Run) {
   if (Run.Tidy.HeaderFilter)
@@ -514,8 +523,25 @@ static Error checkOutputs(const Invocation &Run) {
     return usageError("invalid --output", Run.Output,
                       "the text format goes to standard output; add "
                       "--format=json or --format=sarif");
+  if (Run.Format == OutputFormat::Html) {
+    if (Run.Output.empty())
+      return createStringError(inconvertibleErrorCode(),
+                               "--format=html writes a directory: add "
+                               "--output=DIR");
+    // A directory, created beside its parent: the parent must take it.
+    const std::string Absolute = absolutePath(Run.Output);
+    StringRef Parent = sys::path::parent_path(Absolute);
+    if (!sys::fs::is_directory(Parent))
+      return usageError("cannot write --output", Run.Output,
+                        "no such directory '" + Parent + "'");
+    if (std::error_code EC =
+            sys::fs::access(Parent, sys::fs::AccessMode::Write))
+      return usageError("cannot write --output", Run.Output,
+                        "its directory is not writable: " + EC.message());
+  }
   for (const auto &[Option, Path] :
-       {std::pair{"--output", &Run.Output},
+       {std::pair{"--output",
+                  Run.Format == OutputFormat::Html ? &Empty : &Run.Output},
         std::pair{"--export-fixes", &Run.ExportFixes},
         std::pair{"--write-baseline", &Run.WriteBaseline}})
     if (!Path->empty())

@@ -22,7 +22,7 @@
 
 namespace pincheck {
 
-enum class OutputFormat { Text, Json, Sarif };
+enum class OutputFormat { Text, Json, Sarif, Html };
 
 /// What the command line asks for.
 struct Invocation {

@@ -21,6 +21,7 @@
 #include "Checks/TidyCompat.h"
 #include "CommandLine.h"
 #include "Findings.h"
+#include "HtmlReport.h"
 #include "InputChecks.h"
 #include "MergeReports.h"
 #include "Report.h"
@@ -110,7 +111,10 @@ static Error writeReport(const Invocation &Run,
       writeSarif(OS, Reported, Options, Positions);
     return Error::success();
   };
-  if (Run.Format != OutputFormat::Text && Run.Output.empty())
+  if (Run.Format == OutputFormat::Html) {
+    if (Error E = writeHtml(Run.Output, Reported, Options, Positions))
+      return E;
+  } else if (Run.Format != OutputFormat::Text && Run.Output.empty())
     cantFail(Write(outs()));
   else if (Run.Format != OutputFormat::Text)
     if (Error E = writeToOutput(Run.Output, Write))

@@ -91,7 +91,8 @@ if os.path.isdir(os.path.join(llvm_root, "include", "c++", "v1")):
 for feature, header in [("qt6", "/usr/include/x86_64-linux-gnu/qt6/QtCore/qtypeinfo.h"),
                         ("qt5", "/usr/include/x86_64-linux-gnu/qt5/QtCore/qtypeinfo.h"),
                         ("asio", "/usr/include/asio.hpp"),
-                        ("chromium", "/usr/bin/chromium")]:
+                        ("chromium", "/usr/bin/chromium"),
+                        ("distcc", "/usr/bin/distccd")]:
     if os.path.exists(header):
         config.available_features.add(feature)
 

@@ -91,8 +91,11 @@ static MemberForm formWithDepth(const CXXRecordDecl *Record,
 
 /// Whether an object of `Record` can be copied (or moved) by the given
 /// operation at all; a move falls back to the copy when it is not declared.
+/// As a subobject of another class: a private operation (C++03's
+/// `noncopyable`, declared private and never defined) cannot be called by
+/// its implicit members, nor a protected one of a member's class.
 static bool isUsable(const CXXRecordDecl *Record, SpecialMember Member,
-                     unsigned &Depth);
+                     unsigned &Depth, bool AsBase = true);
 
 /// Whether the implicit definition of `Member` would be deleted because a
 /// subobject cannot undergo the same operation (C++ [class.copy.ctor]/10,
@@ -102,7 +105,7 @@ static bool implicitlyDeleted(const CXXRecordDecl *Record, SpecialMember Member,
                               unsigned &Depth) {
   const bool Assignment = Member == SpecialMember::CopyAssignment ||
                           Member == SpecialMember::MoveAssignment;
-  auto SubobjectBlocks = [&](QualType T) {
+  auto SubobjectBlocks = [&](QualType T, bool AsBase) {
     if (T->isRValueReferenceType() && !Assignment)
       return !isMoveOperation(Member);
     if (Assignment &&
@@ -125,19 +128,20 @@ static bool implicitlyDeleted(const CXXRecordDecl *Record, SpecialMember Member,
                  llvm::all_of(Partials, [&](const CXXRecordDecl *Partial) {
                    return Partial->hasDefinition() &&
                           !Partial->isInvalidDecl() &&
-                          !isUsable(Partial->getDefinition(), Member, Depth);
+                          !isUsable(Partial->getDefinition(), Member, Depth,
+                                    AsBase);
                  });
         }
       }
     if (!RD || !RD->hasDefinition() || RD->isInvalidDecl())
       return false;
-    return !isUsable(RD->getDefinition(), Member, Depth);
+    return !isUsable(RD->getDefinition(), Member, Depth, AsBase);
   };
   for (const CXXBaseSpecifier &Base : Record->bases())
-    if (SubobjectBlocks(Base.getType()))
+    if (SubobjectBlocks(Base.getType(), /*AsBase=*/true))
       return true;
   for (const FieldDecl *Field : Record->fields())
-    if (SubobjectBlocks(Field->getType()))
+    if (SubobjectBlocks(Field->getType(), /*AsBase=*/false))
       return true;
   return false;
 }
@@ -211,17 +215,21 @@ static MemberForm formWithDepth(const CXXRecordDecl *Record,
 }
 
 static bool isUsable(const CXXRecordDecl *Record, SpecialMember Member,
-                     unsigned &Depth) {
+                     unsigned &Depth, bool AsBase) {
   DepthGuard Guard(Depth);
   if (Guard.exceeded())
     return true; // Nested too deep to tell: assume it can.
-  MemberForm Form = formWithDepth(Record, Member, nullptr, Depth);
+  const CXXMethodDecl *Declared = nullptr;
+  MemberForm Form = formWithDepth(Record, Member, &Declared, Depth);
   if (Form == MemberForm::NotDeclared) {
     SpecialMember Copy = Member == SpecialMember::MoveConstructor
                              ? SpecialMember::CopyConstructor
                              : SpecialMember::CopyAssignment;
-    return isUsable(Record, Copy, Depth);
+    return isUsable(Record, Copy, Depth, AsBase);
   }
+  if (Declared && (Declared->getAccess() == AS_private ||
+                   (!AsBase && Declared->getAccess() == AS_protected)))
+    return false;
   return Form != MemberForm::Deleted;
 }
 
@@ -604,6 +612,25 @@ SelfReferenceModel::mustNotMoveInside(const TypeSummary &Summary,
   return std::nullopt;
 }
 
+/// A coroutine's promise type: the compiler constructs it in the frame,
+/// where it stays; code reaches it by reference (`handle.promise()`).
+/// Addresses its member functions hand out (`from_promise(*this)`) pin
+/// nothing that moves.
+static bool isCoroutinePromise(const CXXRecordDecl *Record) {
+  bool ReturnObject = false, Suspends = false;
+  for (const Decl *D : Record->decls()) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+      FD = FTD->getTemplatedDecl();
+    if (!FD || !FD->getIdentifier())
+      continue;
+    ReturnObject |= FD->getName() == "get_return_object";
+    Suspends |=
+        FD->getName() == "initial_suspend" || FD->getName() == "final_suspend";
+  }
+  return ReturnObject && Suspends;
+}
+
 bool SelfReferenceModel::isPinnedMarker(QualType T) {
   const TypeSummary *Summary = summarize(T);
   return Summary && !Summary->Unpin && Summary->PinnedMarker;
@@ -617,7 +644,8 @@ void SelfReferenceModel::analyze(TypeSummary &Summary) {
   const std::string Name = qualifiedTemplateName(compat::declaredType(Record));
   Summary.PinnedMarker = hasPinAnnotation(Record, annotation::Pinned) ||
                          Name == "pin::PhantomPinned" ||
-                         Name == "std::enable_shared_from_this";
+                         Name == "std::enable_shared_from_this" ||
+                         isCoroutinePromise(Record);
   if (!Summary.PinnedMarker && !PinnedTypeNames.empty()) {
     std::string Name = Record->getQualifiedNameAsString();
     Summary.PinnedMarker =

@@ -78,3 +78,86 @@ struct SignalWatcher {
   }
   int Hits = 0;
 };
+
+// Reduced from Asio's call_stack<Key>::context: a C++03 `noncopyable` base
+// declares its copy operations private and never defines them, so the
+// derived class's implicit copy is deleted (also in a class template's
+// member class, whose implicit members Clang has not declared yet).
+class NonCopyable {
+protected:
+  NonCopyable() {}
+  ~NonCopyable() {}
+
+private:
+  NonCopyable(const NonCopyable &);
+  const NonCopyable &operator=(const NonCopyable &);
+};
+template <typename Key> class CallStack {
+public:
+  class Context : private NonCopyable {
+  public:
+    explicit Context(Key *K) : Key_(K), Next(Top) {
+      Value = reinterpret_cast<unsigned char *>(this);
+      Top = this;
+    }
+    ~Context() { Top = Next; }
+
+  private:
+    Key *Key_;
+    unsigned char *Value;
+    Context *Next;
+  };
+  static Context *Top;
+};
+struct IoContext {};
+inline void runOnStack(IoContext *Io) { CallStack<IoContext>::Context C(Io); }
+// A member whose class keeps its copy private blocks the implicit copy too.
+class Guarded {
+public:
+  Guarded() {}
+
+private:
+  Guarded(const Guarded &);
+  Guarded &operator=(const Guarded &);
+};
+struct HoldsGuarded {
+  HoldsGuarded() : Self(this) {}
+  Guarded G;
+  HoldsGuarded *Self;
+};
+// Twin: a base whose copy is protected lets the derived class copy.
+class ProtectedCopy {
+protected:
+  ProtectedCopy() {}
+  ProtectedCopy(const ProtectedCopy &) {}
+};
+struct CopiesThroughBase : ProtectedCopy {
+// CHECK-MESSAGES: :[[@LINE-1]]:8: warning: copying or moving 'CopiesThroughBase' leaves 'Self' pointing at the source object [pin-self-referential-type]
+// CHECK-MESSAGES: :[[@LINE+4]]:22: note: interior pointer 'Self' declared here
+// CHECK-MESSAGES: :[[@LINE+2]]:30: note: 'Self' is set here to the address of the object itself (inline storage)
+// CHECK-MESSAGES: :[[@LINE-4]]:8: note: implicit copy constructor, copy assignment operator, move constructor and move assignment operator copy 'Self' unchanged
+  CopiesThroughBase() : Self(this) {}
+  CopiesThroughBase *Self;
+};
+
+// Reduced from Asio's co_composed_promise: a coroutine's promise lives in
+// the frame and is reached by reference; its member functions hand out
+// `this` without pinning anything that moves.
+struct Frames {
+  void add(void *P);
+};
+struct Promise {
+  Frames *Registry;
+  int get_return_object() { return 0; }
+  void initial_suspend() {}
+  void final_suspend() noexcept {}
+  void unhandled_exception() { Registry->add(this); }
+};
+// Twin: the same class without a promise's members is reported.
+struct NotAPromise {
+// CHECK-MESSAGES: :[[@LINE-1]]:8: warning: copying or moving 'NotAPromise' leaves the address 'unhandled_exception' hands to 'add' pointing at the source object [pin-self-referential-type]
+// CHECK-MESSAGES: :[[@LINE+3]]:46: note: the object's address escapes here to 'add'
+// CHECK-MESSAGES: :[[@LINE-3]]:8: note: implicit copy constructor, copy assignment operator, move constructor and move assignment operator do not hand out the new object's address
+  Frames *Registry;
+  void unhandled_exception() { Registry->add(this); }
+};

@@ -81,6 +81,43 @@ TEST(SelfReferenceModel, AddressStoredThroughAPointerMemberIsInThePointee) {
   EXPECT_NE(Own->Summary->Pointers[0].Origin.Kind, OriginKind::InPointee);
 }
 
+TEST(SelfReferenceModel, PrivateCopyOfABaseDeletesTheImplicitCopy) {
+  // C++03's noncopyable: private, never defined; the derived class's
+  // implicit copy and move are deleted, in a class template's member too.
+  const char *Code = R"cpp(
+    class NonCopyable {
+    protected:
+      NonCopyable() {}
+    private:
+      NonCopyable(const NonCopyable &);
+      NonCopyable &operator=(const NonCopyable &);
+    };
+    template <class K> struct Outer {
+      struct T : private NonCopyable {
+        T() : self(this) {}
+        T *self;
+      };
+    };
+    template struct Outer<int>;
+    class Protected {
+    protected:
+      Protected() {}
+      Protected(const Protected &) {}
+    };
+    struct U : Protected {
+      U() : self(this) {}
+      U *self;
+    };)cpp";
+  auto J = judge(Code, "T");
+  ASSERT_TRUE(J->Summary);
+  EXPECT_FALSE(J->Summary->copyIsWrong());
+  EXPECT_FALSE(J->Summary->moveIsWrong());
+  // Negative twin: a protected copy is callable from the derived class.
+  auto P = judge(Code, "U");
+  ASSERT_TRUE(P->Summary);
+  EXPECT_TRUE(P->Summary->copyIsWrong());
+}
+
 TEST(SelfReferenceModel, OwnedHeapTargetMakesOnlyCopyWrong) {
   auto J =
       judge("struct T { std::vector<int> v; int *p; T() : p(v.data()) {} };");

@@ -12,6 +12,7 @@
 #include "Checks/TidyCompat.h"
 #include "Checks/Wording.h"
 #include "Model/Annotations.h"
+#include "Model/PinningApi.h"
 #include "Model/Projection.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
@@ -414,17 +415,14 @@ static const CXXMethodDecl *pinnedReceiver(const FunctionDecl *Function) {
 // Decision: a move event reached by a pin event of the same object.
 //===----------------------------------------------------------------------===//
 
-/// Linked into a Boost.Intrusive container: the hooks' copy constructors
-/// start unlinked, so a copy of a linked node is a new node and the linked
-/// one stays where the container points.
-static bool linkedByBoostIntrusive(const PinEvent *Event) {
+/// Linked into an intrusive container whose hooks' copies start unlinked:
+/// copying the node leaves the linked one in place.
+static bool linkedByResettingHooks(const PinEvent *Event) {
   const PinCause &Cause = *Event->Cause;
-  if (Cause.TheKind != PinCause::Kind::Api ||
-      Cause.Api != ApiReason::IntrusiveContainer || !Cause.Function)
-    return false;
-  const auto *Method = dyn_cast<CXXMethodDecl>(Cause.Function);
-  return Method && StringRef(Method->getParent()->getQualifiedNameAsString())
-                       .starts_with("boost::intrusive::");
+  return Cause.TheKind == PinCause::Kind::Api &&
+         Cause.Api == ApiReason::IntrusiveContainer &&
+         PinningApi::copiesStartUnlinked(
+             dyn_cast_or_null<FunctionDecl>(Cause.Function));
 }
 
 void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
@@ -484,7 +482,7 @@ void MoveAfterPinCheck::check(const MatchFinder::MatchResult &Result) {
     if (!Reaching)
       continue;
     if (Move.Kind == MoveKind::Copy &&
-        llvm::all_of(Reaching.Events, linkedByBoostIntrusive))
+        llvm::all_of(Reaching.Events, linkedByResettingHooks))
       continue;
     diagnose(Move, Type, Reaching.Definite, Reaching.Events, nullptr,
              Structural ? &*Structural : nullptr);

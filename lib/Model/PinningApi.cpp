@@ -59,6 +59,12 @@ static const ModelEntry ModelTable[] = {
     {"event_assign", 0, ApiReason::LibeventEvent},
 };
 
+/// A member of a Boost.Intrusive container.
+static bool isBoostIntrusive(const CXXMethodDecl *Method) {
+  return StringRef(Method->getParent()->getQualifiedNameAsString())
+      .starts_with("boost::intrusive::");
+}
+
 /// Intrusive containers link the element itself, by its hooks, where it is.
 static bool isIntrusiveInsertion(const FunctionDecl *Callee, unsigned Index) {
   const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
@@ -73,9 +79,14 @@ static bool isIntrusiveInsertion(const FunctionDecl *Callee, unsigned Index) {
   if (!Param->isLValueReferenceType() ||
       Param.getNonReferenceType().isConstQualified())
     return false;
-  std::string Owner = Method->getParent()->getQualifiedNameAsString();
-  return StringRef(Owner).starts_with("boost::intrusive::") ||
-         llvm::is_contained({"llvm::simple_ilist", "llvm::iplist_impl"}, Owner);
+  return isBoostIntrusive(Method) ||
+         llvm::is_contained({"llvm::simple_ilist", "llvm::iplist_impl"},
+                            Method->getParent()->getQualifiedNameAsString());
+}
+
+bool PinningApi::copiesStartUnlinked(const FunctionDecl *Insertion) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Insertion);
+  return Method && isBoostIntrusive(Method);
 }
 
 /// `std::atomic_ref<T> R(x)` (and Boost's) lends `x` to `R` for `R`'s

@@ -37,6 +37,11 @@ public:
   /// `EscapingFunctions`: every address passed to it escapes.
   bool isEscapingFunction(const clang::FunctionDecl *Callee) const;
 
+  /// Whether the elements `Insertion` links have hooks whose copies start
+  /// unlinked (Boost.Intrusive's): a copy of a linked element is a new,
+  /// unlinked node, and the linked one stays where the container points.
+  static bool copiesStartUnlinked(const clang::FunctionDecl *Insertion);
+
 private:
   llvm::StringMap<std::vector<unsigned>> UserPinning;
   std::vector<llvm::Regex> Escaping;

@@ -153,13 +153,11 @@ public:
     auto [It, Inserted] = Cache.try_emplace(File);
     if (Inserted)
       if (auto Buffer = MemoryBuffer::getFile(File, /*IsText=*/true)) {
+        It->second.emplace_back(); // Line numbers from 1: index 0 unused.
         SmallVector<StringRef, 0> Split;
         (*Buffer)->getBuffer().split(Split, '\n');
         for (StringRef Line : Split)
           It->second.push_back(Line.rtrim('\r').str());
-        It->second.emplace_back(); // Line numbers from 1: index 0 unused.
-        std::rotate(It->second.rbegin(), It->second.rbegin() + 1,
-                    It->second.rend());
       }
     return It->second;
   }
